@@ -1,0 +1,129 @@
+/**
+ * The error catalogue. Every error this library throws is a `LambdaHttpError`
+ * with a stable `code`; messages name the field and quote the value received.
+ */
+
+/** Stable codes of the errors that this library throws or reports. */
+export type LambdaHttpErrorCode =
+  | 'LHTTP_ERR_UNSUPPORTED_EVENT'
+  | 'LHTTP_ERR_MALFORMED_EVENT'
+  | 'LHTTP_ERR_INVALID_BASE64_BODY'
+  | 'LHTTP_ERR_TOO_MANY_HEADERS'
+  | 'LHTTP_ERR_INVALID_OPTION'
+  | 'LHTTP_ERR_PAYLOAD_PARSE'
+  | 'LHTTP_ERR_PAYLOAD_VALIDATION'
+  | 'LHTTP_ERR_MISSING_EXTENSIONS';
+
+const kBrand = Symbol.for('lambda-http.error');
+
+/** Base class of every error thrown by lambda-http. */
+export class LambdaHttpError extends Error {
+  readonly code: LambdaHttpErrorCode;
+
+  constructor(code: LambdaHttpErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    Object.defineProperty(this, kBrand, { value: true });
+  }
+
+  /**
+   * Recognises errors from another copy of this package too (two installed
+   * versions in one bundle), which a plain prototype check would miss.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== LambdaHttpError) {
+      return Function.prototype[Symbol.hasInstance].call(this, value);
+    }
+    return typeof value === 'object' && value !== null && kBrand in value;
+  }
+}
+
+/** The event is not one of the HTTP event sources this library translates. */
+export class UnsupportedEventError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_UNSUPPORTED_EVENT';
+
+  constructor(description: string) {
+    super(
+      'LHTTP_ERR_UNSUPPORTED_EVENT',
+      `Unsupported Lambda event: ${description}. Expected an API Gateway REST API event ` +
+        '(payload format 1.0), an HTTP API or Function URL event (payload format 2.0), ' +
+        'or an Application Load Balancer event.',
+    );
+  }
+}
+
+/** The event has the shape of a known source, but a field has the wrong type. */
+export class MalformedEventError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_MALFORMED_EVENT';
+
+  /** The dotted path of the offending field, such as `requestContext.http.method`. */
+  readonly field: string;
+
+  constructor(source: string, field: string, expected: string, received: unknown) {
+    super(
+      'LHTTP_ERR_MALFORMED_EVENT',
+      `Malformed ${source} event: \`${field}\` must be ${expected}, received ${describeValue(received)}.`,
+    );
+    this.field = field;
+  }
+}
+
+/**
+ * The event says its body is base64 but the body is not valid base64. This is
+ * bad client data, so the handler answers 400 instead of throwing it.
+ */
+export class InvalidBase64BodyError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_INVALID_BASE64_BODY';
+
+  constructor(length: number) {
+    super(
+      'LHTTP_ERR_INVALID_BASE64_BODY',
+      `Invalid request body: the event sets isBase64Encoded, but its ${length}-character body is not valid base64.`,
+    );
+  }
+}
+
+/** The request has more header fields than the handler accepts; answered with 431. */
+export class TooManyHeadersError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_TOO_MANY_HEADERS';
+
+  constructor(count: number, max: number) {
+    super(
+      'LHTTP_ERR_TOO_MANY_HEADERS',
+      `Request has ${count} header fields, more than the maximum of ${max} (option maxHeaderCount).`,
+    );
+  }
+}
+
+/** A handler option has an invalid value; thrown when the handler is created. */
+export class InvalidOptionError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_INVALID_OPTION';
+
+  constructor(option: string, expected: string, received: unknown) {
+    super(
+      'LHTTP_ERR_INVALID_OPTION',
+      `Invalid option \`${option}\`: expected ${expected}, received ${describeValue(received)}.`,
+    );
+  }
+}
+
+/** Formats a value for an error message without dumping large objects. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  switch (typeof value) {
+    case 'undefined':
+      return 'undefined';
+    case 'string':
+      return value.length > 60 ? `a string of length ${value.length}` : JSON.stringify(value);
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} ${String(value)}`;
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}

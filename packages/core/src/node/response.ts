@@ -1,0 +1,190 @@
+/**
+ * The Node response the app writes to: a real `http.ServerResponse` whose
+ * `write`, `end` and `writeHead` are replaced by own properties that record
+ * status, headers and body chunks instead of sending them to a socket.
+ *
+ * Node's own header handling still runs (`setHeader`, `writeHead`,
+ * `headersSent`), so frameworks see standard behaviour. The body is recorded
+ * before Node would add chunked framing, so `Transfer-Encoding: chunked`
+ * never reaches the result and the header itself is dropped.
+ */
+import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { debug } from '../debug.js';
+import type { ResponseSnapshot } from '../sources/types.js';
+
+const kState = Symbol('lambda-http.response');
+
+type Callback = (error?: Error | null) => void;
+
+interface ResponseState {
+  readonly chunks: Buffer[];
+  /** `false` for HEAD requests: Node discards their body writes. */
+  readonly hasBody: boolean;
+  ended: boolean;
+  readonly onFinish: (snapshot: ResponseSnapshot) => void;
+}
+
+type RecordingResponse = ServerResponse & { [kState]: ResponseState };
+
+const nodeWriteHead = ServerResponse.prototype.writeHead as (
+  this: ServerResponse,
+  statusCode: number,
+  reason?: string,
+) => ServerResponse;
+
+/**
+ * Creates the response for one invocation. `onFinish` receives what the app
+ * wrote once it ends the response.
+ */
+export function createResponse(req: IncomingMessage, onFinish: (snapshot: ResponseSnapshot) => void): ServerResponse {
+  const res = new ServerResponse(req);
+  (res as RecordingResponse)[kState] = { chunks: [], hasBody: req.method !== 'HEAD', ended: false, onFinish };
+  // Own properties, so they survive Express replacing the response prototype.
+  res.writeHead = writeHead as ServerResponse['writeHead'];
+  res.write = write as ServerResponse['write'];
+  res.end = end as ServerResponse['end'];
+  return res;
+}
+
+/**
+ * Records headers passed to `writeHead` with `setHeader`, so `getHeaders()`
+ * sees them; Node would otherwise serialise them straight into the header
+ * block. The rest is Node's own `writeHead`.
+ */
+function writeHead(
+  this: RecordingResponse,
+  statusCode: number,
+  reason?: string | OutgoingHttpHeaders | readonly unknown[],
+  headers?: OutgoingHttpHeaders | readonly unknown[],
+): ServerResponse {
+  let reasonPhrase: string | undefined;
+  if (typeof reason === 'string') reasonPhrase = reason;
+  else headers = reason;
+  if (headers !== undefined && headers !== null && !this.headersSent) applyHeaders(this, headers);
+  return reasonPhrase === undefined ? nodeWriteHead.call(this, statusCode) : nodeWriteHead.call(this, statusCode, reasonPhrase);
+}
+
+// The header forms that Node's `writeHead` accepts: an object, a flat
+// [name, value, ...] list, or a list of [name, value] pairs.
+function applyHeaders(res: ServerResponse, headers: OutgoingHttpHeaders | readonly unknown[]): void {
+  if (!Array.isArray(headers)) {
+    for (const name in headers) {
+      const value = (headers as OutgoingHttpHeaders)[name];
+      if (name !== '' && value !== undefined) res.setHeader(name, value);
+    }
+    return;
+  }
+  if (headers.length > 0 && Array.isArray(headers[0])) {
+    for (const pair of headers as ReadonlyArray<readonly [string, string | string[]]>) {
+      if (pair[0]) res.appendHeader(pair[0], pair[1]);
+    }
+    return;
+  }
+  if (headers.length % 2 !== 0) {
+    throw new TypeError(`Invalid headers for writeHead: a flat list needs an even length, received ${headers.length}.`);
+  }
+  for (let i = 0; i < headers.length; i += 2) {
+    const name = headers[i] as string;
+    if (name) res.setHeader(name, headers[i + 1] as string | string[]);
+  }
+}
+
+function toBuffer(chunk: unknown, encoding: BufferEncoding | undefined): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, encoding ?? 'utf8');
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new TypeError(
+    `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array, received ${typeof chunk}.`,
+  );
+}
+
+function record(res: RecordingResponse, chunk: unknown, encoding: BufferEncoding | undefined): void {
+  const buffer = toBuffer(chunk, encoding);
+  if (!res.headersSent) res.writeHead(res.statusCode);
+  if (res[kState].hasBody && buffer.length > 0) res[kState].chunks.push(buffer);
+}
+
+function write(
+  this: RecordingResponse,
+  chunk: unknown,
+  encoding?: BufferEncoding | Callback,
+  callback?: Callback,
+): boolean {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
+  if (chunk === null) throw new TypeError('May not write null values to a response.');
+  if (this[kState].ended) {
+    // Node reports this as an 'error' event, which crashes the process when
+    // nothing listens; the callback and the debug log carry it instead.
+    const error = Object.assign(new Error('write after end'), { code: 'ERR_STREAM_WRITE_AFTER_END' });
+    debug('app wrote to a response after ending it');
+    if (callback) process.nextTick(callback, error);
+    return false;
+  }
+  record(this, chunk, encoding);
+  if (callback) process.nextTick(callback);
+  return true;
+}
+
+function end(this: RecordingResponse, chunk?: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): ServerResponse {
+  if (typeof chunk === 'function') {
+    callback = chunk as Callback;
+    chunk = undefined;
+  } else if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
+  const state = this[kState];
+  if (state.ended) {
+    if (callback) process.nextTick(callback);
+    return this;
+  }
+  if (chunk !== undefined && chunk !== null) record(this, chunk, encoding as BufferEncoding | undefined);
+  else if (!this.headersSent) this.writeHead(this.statusCode);
+  state.ended = true;
+  this.finished = true;
+  if (callback) this.once('finish', callback);
+  process.nextTick(finish, this);
+  return this;
+}
+
+// Mirrors the events of a real response: 'prefinish', 'finish', then 'close'.
+// The snapshot is taken first, so a throwing listener cannot lose the result.
+function finish(res: RecordingResponse): void {
+  const result = snapshot(res);
+  emitSafely(res, 'prefinish');
+  emitSafely(res, 'finish');
+  emitSafely(res, 'close');
+  res[kState].onFinish(result);
+}
+
+function emitSafely(res: ServerResponse, event: string): void {
+  try {
+    res.emit(event);
+  } catch (error) {
+    debug('a response %s listener threw: %o', event, error);
+  }
+}
+
+function snapshot(res: RecordingResponse): ResponseSnapshot {
+  const headers: Array<readonly [string, readonly string[]]> = [];
+  const outgoing = res.getHeaders();
+  for (const name in outgoing) {
+    // The body is recorded unframed, so a chunked transfer coding does not apply.
+    if (name === 'transfer-encoding') continue;
+    const value = outgoing[name];
+    if (value === undefined) continue;
+    headers.push([name, Array.isArray(value) ? value.map(String) : [String(value)]]);
+  }
+  const { chunks } = res[kState];
+  const status = res.statusCode;
+  // RFC 9110 sections 15.3.5 and 15.4.5: 204 and 304 answers have no content.
+  const noContent = status === 204 || status === 304 || (status >= 100 && status < 200);
+  let body: Buffer;
+  if (noContent || chunks.length === 0) body = Buffer.alloc(0);
+  else if (chunks.length === 1) body = chunks[0]!;
+  else body = Buffer.concat(chunks);
+  return { statusCode: status, statusMessage: res.statusMessage, headers, body };
+}

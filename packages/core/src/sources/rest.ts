@@ -1,0 +1,120 @@
+/**
+ * API Gateway REST API events (Lambda proxy integration, payload format 1.0).
+ * Event and result formats: API Gateway developer guide, "Set up Lambda proxy
+ * integrations in API Gateway", input and output format.
+ */
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { isNamedStage, stripPathPrefix } from '../path.js';
+import { appendQueryPair, encodeQueryComponent, escapePath } from '../uri.js';
+import {
+  collectHeaders,
+  completeHeaders,
+  encodeResultBody,
+  readBody,
+  readOptionalRecord,
+  readOptionalString,
+  readString,
+  readStringListMap,
+  readStringMap,
+  toMultiValueHeaders,
+  type EventRecord,
+} from './shared.js';
+import type { EventSource, RequestParts, ResponseSnapshot, TranslationSettings } from './types.js';
+
+const SOURCE = 'API Gateway REST API';
+
+/** The result of a REST API invocation: headers only in `multiValueHeaders`. */
+export type RestResult = APIGatewayProxyResult & { multiValueHeaders: Record<string, string[]> };
+
+/**
+ * The path the app sees. By default it is the path the client requested:
+ * `requestContext.path`, which starts with the stage on an execute-api URL and
+ * with the base-path mapping on a custom domain. Events without it (some test
+ * tools omit it) get lambda_http 0.11's rule: the stage in front of `path`
+ * unless `path` already starts with it. With `ignoreStageInPath`, `path` alone,
+ * which API Gateway gives without stage or base path.
+ */
+function routePath(event: EventRecord, context: EventRecord | undefined, settings: TranslationSettings): string {
+  const path = readString(event, 'path', SOURCE);
+  if (settings.ignoreStageInPath) return stripPathPrefix(path, settings.basePath);
+
+  const contextPath = context && readOptionalString(context, 'path', SOURCE, 'requestContext.path');
+  if (contextPath !== undefined) return stripPathPrefix(contextPath, settings.basePath);
+
+  const stage = context && readOptionalString(context, 'stage', SOURCE, 'requestContext.stage');
+  if (!isNamedStage(stage)) return stripPathPrefix(path, settings.basePath);
+  const prefix = `/${stage}`;
+  const withStage = path === prefix || path.startsWith(`${prefix}/`) ? path : `${prefix}${path}`;
+  return stripPathPrefix(withStage, settings.basePath);
+}
+
+/**
+ * Rebuilds the query string. API Gateway has decoded the values, so each key
+ * and value is encoded exactly once; the multi-value map keeps repeated keys.
+ */
+function queryString(event: EventRecord): string {
+  let query = '';
+  const multi = readStringListMap(event, 'multiValueQueryStringParameters', SOURCE);
+  if (multi !== undefined && Object.keys(multi).length > 0) {
+    for (const key in multi) {
+      const encodedKey = encodeQueryComponent(key);
+      for (const value of multi[key]!) query = appendQueryPair(query, encodedKey, encodeQueryComponent(value));
+    }
+    return query;
+  }
+  const single = readStringMap(event, 'queryStringParameters', SOURCE);
+  for (const key in single) {
+    query = appendQueryPair(query, encodeQueryComponent(key), encodeQueryComponent(single[key]!));
+  }
+  return query;
+}
+
+function toRequest(event: EventRecord, settings: TranslationSettings): RequestParts {
+  const context = readOptionalRecord(event, 'requestContext', SOURCE);
+  const identity = context && readOptionalRecord(context, 'identity', SOURCE, 'requestContext.identity');
+  const body = readBody(event, SOURCE);
+  const query = queryString(event);
+  const path = escapePath(routePath(event, context, settings));
+
+  const rawHeaders = collectHeaders(
+    readStringListMap(event, 'multiValueHeaders', SOURCE),
+    readStringMap(event, 'headers', SOURCE),
+  );
+  completeHeaders(rawHeaders, {
+    body,
+    domainName: context && readOptionalString(context, 'domainName', SOURCE, 'requestContext.domainName'),
+    protocol: 'https',
+    maxHeaderCount: settings.maxHeaderCount,
+  });
+
+  return {
+    method: readString(event, 'httpMethod', SOURCE),
+    url: query === '' ? path : `${path}?${query}`,
+    rawHeaders,
+    body,
+    remoteAddress: identity && readOptionalString(identity, 'sourceIp', SOURCE, 'requestContext.identity.sourceIp'),
+    encrypted: true,
+  };
+}
+
+/**
+ * Every header goes into `multiValueHeaders` and none into `headers`: API
+ * Gateway merges the two maps, so a pair sent in both would arrive twice.
+ */
+function toResult(response: ResponseSnapshot, _event: EventRecord, settings: TranslationSettings): RestResult {
+  return {
+    statusCode: response.statusCode,
+    multiValueHeaders: toMultiValueHeaders(response),
+    ...encodeResultBody(response, settings.isBinary),
+  };
+}
+
+export const restSource: EventSource<EventRecord, RestResult> = {
+  name: 'apiGatewayV1',
+  toRequest,
+  toResult,
+  rawPath: (event) => readString(event, 'path', SOURCE),
+};
+
+/** The REST API event type from `@types/aws-lambda`, for callers that want it. */
+export type RestEvent = APIGatewayProxyEvent;

@@ -1,0 +1,55 @@
+/**
+ * The contract that every event source module implements: event to request
+ * parts on the way in, recorded response to result on the way out.
+ */
+import type { IsBinaryPredicate } from '../body.js';
+
+/** Which service sent the event. Function URLs use payload 2.0, so they are `apiGatewayV2`. */
+export type EventSourceName = 'apiGatewayV1' | 'apiGatewayV2' | 'alb';
+
+/** Settings fixed when the handler is created and shared by every invocation. */
+export interface TranslationSettings {
+  /** Strip the API Gateway stage from the path the app sees. */
+  readonly ignoreStageInPath: boolean;
+  /** A base path (custom-domain mapping) to strip after the stage, or `''`. */
+  readonly basePath: string;
+  /** The text-or-binary decision for response bodies. */
+  readonly isBinary: IsBinaryPredicate;
+  /** The most header fields a request may carry before it is answered with 431. */
+  readonly maxHeaderCount: number;
+}
+
+/** What a source module extracts from an event: everything the Node request needs. */
+export interface RequestParts {
+  readonly method: string;
+  /** The request target: escaped path, then `?` and the query string if there is one. */
+  readonly url: string;
+  /** Header fields as a flat name, value, name, value list, names spelled as in the event. */
+  readonly rawHeaders: string[];
+  /** The decoded body bytes, or `undefined` when the event has no body field. */
+  readonly body: Buffer | undefined;
+  /** The client address, when the event carries one. */
+  readonly remoteAddress: string | undefined;
+  /** `true` when the client reached the service over HTTPS. */
+  readonly encrypted: boolean;
+}
+
+/** A response as the app wrote it, in a source-neutral form. */
+export interface ResponseSnapshot {
+  readonly statusCode: number;
+  readonly statusMessage: string;
+  /** Lower-case header names with their values as strings, in the order the app set them. */
+  readonly headers: ReadonlyArray<readonly [name: string, values: readonly string[]]>;
+  /** The body bytes; empty for HEAD requests and for 204 and 304 answers. */
+  readonly body: Buffer;
+}
+
+/** One event source: a pair of pure functions that never modify the event. */
+export interface EventSource<Event, Result> {
+  readonly name: EventSourceName;
+  toRequest(event: Event, settings: TranslationSettings): RequestParts;
+  toResult(response: ResponseSnapshot, event: Event, settings: TranslationSettings): Result;
+  /** The event's own path before any stage or base-path handling. */
+  rawPath(event: Event): string;
+}
+
