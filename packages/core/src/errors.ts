@@ -2,6 +2,7 @@
  * The error catalogue. Every error this library throws is a `LambdaHttpError`
  * with a stable `code`; messages name the field and quote the value received.
  */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 /** Stable codes of the errors that this library throws or reports. */
 export type LambdaHttpErrorCode =
@@ -106,6 +107,51 @@ export class InvalidOptionError extends LambdaHttpError {
       `Invalid option \`${option}\`: expected ${expected}, received ${describeValue(received)}.`,
     );
   }
+}
+
+/**
+ * The request body is not valid in the format that its content type names,
+ * such as malformed JSON. The parser's own error is the `cause`.
+ */
+export class PayloadParseError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_PAYLOAD_PARSE';
+
+  /** The `content-type` header of the request, as sent. */
+  readonly contentType: string;
+
+  constructor(contentType: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super('LHTTP_ERR_PAYLOAD_PARSE', `Invalid request payload: failed to parse the body as "${contentType}": ${reason}`, {
+      cause,
+    });
+    this.contentType = contentType;
+  }
+}
+
+/** The parsed request payload failed the validator passed to `payload(schema)`. */
+export class PayloadValidationError extends LambdaHttpError {
+  declare readonly code: 'LHTTP_ERR_PAYLOAD_VALIDATION';
+
+  /** The issues that the validator reported, unchanged. */
+  readonly issues: ReadonlyArray<StandardSchemaV1.Issue>;
+
+  constructor(issues: ReadonlyArray<StandardSchemaV1.Issue>) {
+    super('LHTTP_ERR_PAYLOAD_VALIDATION', `Invalid request payload: ${describeIssues(issues)}`);
+    this.issues = issues;
+  }
+}
+
+const MAX_ISSUES_IN_MESSAGE = 3;
+
+/** Lists the first issues as `path: message`; the full list stays on the error. */
+function describeIssues(issues: ReadonlyArray<StandardSchemaV1.Issue>): string {
+  const shown = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((issue) => {
+    const path = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment));
+    return path.length === 0 ? issue.message : `${path.join('.')}: ${issue.message}`;
+  });
+  const more = issues.length - shown.length;
+  const count = `${issues.length} validation issue${issues.length === 1 ? '' : 's'}`;
+  return `${count}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
 }
 
 /** Formats a value for an error message without dumping large objects. */

@@ -7,7 +7,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isBinaryResponse, type IsBinaryPredicate } from './body.js';
 import { debug } from './debug.js';
 import { InvalidBase64BodyError, InvalidOptionError, LambdaHttpError, TooManyHeadersError } from './errors.js';
-import { kLambda, type LambdaSlot } from './extensions.js';
+import { attachSlot, createSlot } from './extensions.js';
 import { createRequest } from './node/request.js';
 import { createResponse } from './node/response.js';
 import { normaliseBasePath } from './path.js';
@@ -133,10 +133,10 @@ export function createHandler(listener: RequestListener, options: HandlerOptions
       if (error instanceof TooManyHeadersError) return Promise.resolve(clientError(431, error, source!, record!, settings));
       return Promise.reject(error);
     }
-    const slot: LambdaSlot = { event: record, context, source };
     return new Promise((resolve) => {
       const invocation = new Invocation(source, record, settings, resolve);
-      const req = createRequest(parts, kLambda, slot);
+      const req = createRequest(parts);
+      attachSlot(req, createSlot(record, source, context, parts.body));
       const res = createResponse(req, (snapshot) => invocation.finish(snapshot));
       invocation.startDeadline(context);
       invocation.run(listener, req, res);

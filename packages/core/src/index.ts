@@ -13,13 +13,46 @@ export {
   InvalidOptionError,
   LambdaHttpError,
   MalformedEventError,
+  PayloadParseError,
+  PayloadValidationError,
   TooManyHeadersError,
   UnsupportedEventError,
 } from './errors.js';
 export type { LambdaHttpErrorCode } from './errors.js';
-export { getEventSource, getLambdaContext, getLambdaEvent, getRawHttpPath, kLambda } from './extensions.js';
-export type { LambdaSlot } from './extensions.js';
-export type { EventSourceName } from './sources/types.js';
+export {
+  getEventSource,
+  getLambdaContext,
+  getLambdaEvent,
+  getLambdaExtensions,
+  getPathParameters,
+  getPayload,
+  getQueryStringParameters,
+  getRawHttpPath,
+  getRequestContext,
+  getStageVariables,
+  kLambda,
+  withBody,
+  withLambdaContext,
+  withPathParameters,
+  withQueryStringParameters,
+  withRawHttpPath,
+  withRequestContext,
+  withStageVariables,
+} from './extensions.js';
+export type { LambdaExtensions, LambdaSlot, StringMapInit } from './extensions.js';
+export type { FormPayload } from './payload.js';
+export { QueryMap } from './query.js';
+export type { QueryMapInit } from './query.js';
+export type {
+  AlbRequestContext,
+  EventSourceName,
+  HttpAuthorizerContext,
+  HttpRequestContext,
+  LambdaRequestContext,
+  RestAuthorizerContext,
+  RestRequestContext,
+} from './sources/types.js';
+export type { StandardSchemaV1 } from '@standard-schema/spec';
 export type { RestResult } from './sources/rest.js';
 export type { HttpResult } from './sources/http.js';
 export type { AlbResult } from './sources/alb.js';

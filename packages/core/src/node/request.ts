@@ -58,8 +58,8 @@ export function toNodeHeaders(rawHeaders: readonly string[]): IncomingHttpHeader
   return headers as IncomingHttpHeaders;
 }
 
-/** Creates the request for one invocation; `extensions` are stored under `slotKey`. */
-export function createRequest(parts: RequestParts, slotKey: symbol, extensions: object): IncomingMessage {
+/** Creates the request for one invocation. */
+export function createRequest(parts: RequestParts): IncomingMessage {
   const socket = new LambdaSocket(parts.remoteAddress, parts.encrypted);
   const req = new IncomingMessage(socket as unknown as Socket);
   req.method = parts.method;
@@ -71,8 +71,6 @@ export function createRequest(parts: RequestParts, slotKey: symbol, extensions: 
   req.headers = toNodeHeaders(parts.rawHeaders);
   // The whole message is in hand; `complete` tells on-finished and friends so.
   req.complete = true;
-  // A symbol key stays out of `Object.keys`, `for...in` and JSON.
-  (req as unknown as Record<symbol, object>)[slotKey] = extensions;
   if (parts.body !== undefined && parts.body.length > 0) req.push(parts.body);
   req.push(null);
   return req;

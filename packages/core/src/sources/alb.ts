@@ -6,20 +6,29 @@ import { STATUS_CODES } from 'node:http';
 import type { ALBResult } from 'aws-lambda';
 import { debug } from '../debug.js';
 import { stripPathPrefix } from '../path.js';
-import { appendQueryPair, escapeEncodedQuery, escapePath } from '../uri.js';
+import { QueryMap } from '../query.js';
+import { appendQueryPair, decodeFormComponent, escapeEncodedQuery, escapePath } from '../uri.js';
 import {
   collectHeaders,
   completeHeaders,
   encodeResultBody,
   findHeader,
   readBody,
+  readOptionalRecord,
   readString,
   readStringListMap,
   readStringMap,
   toMultiValueHeaders,
   type EventRecord,
 } from './shared.js';
-import type { EventSource, RequestParts, ResponseSnapshot, TranslationSettings } from './types.js';
+import type {
+  AlbRequestContext,
+  EventSource,
+  LambdaRequestContext,
+  RequestParts,
+  ResponseSnapshot,
+  TranslationSettings,
+} from './types.js';
 
 const SOURCE = 'Application Load Balancer';
 
@@ -35,23 +44,49 @@ export function isMultiValueAlbEvent(event: EventRecord): boolean {
 }
 
 /**
- * ALB does not decode query parameters, so keys and values are still
- * percent-encoded: they go into the query string as they are, with only what
- * a query cannot carry escaped. `+`, `%2B` and UTF-8 escapes survive.
+ * Calls `visit` for each query parameter exactly as ALB passed it: ALB does
+ * not decode query parameters, so names and values are still percent-encoded
+ * (`+`, `%2B` and UTF-8 escapes as the client sent them). The multi-value map
+ * is read exactly when the target group has multi-value headers enabled.
  */
-function queryString(event: EventRecord, multiValue: boolean): string {
-  let query = '';
+function forEachEncodedQueryParameter(
+  event: EventRecord,
+  multiValue: boolean,
+  visit: (name: string, value: string) => void,
+): void {
   if (multiValue) {
     const multi = readStringListMap(event, 'multiValueQueryStringParameters', SOURCE);
-    for (const key in multi) {
-      const escapedKey = escapeEncodedQuery(key);
-      for (const value of multi[key]!) query = appendQueryPair(query, escapedKey, escapeEncodedQuery(value));
+    for (const name in multi) {
+      for (const value of multi[name]!) visit(name, value);
     }
-    return query;
+    return;
   }
   const single = readStringMap(event, 'queryStringParameters', SOURCE);
-  for (const key in single) query = appendQueryPair(query, escapeEncodedQuery(key), escapeEncodedQuery(single[key]!));
+  for (const name in single) visit(name, single[name]!);
+}
+
+/** Rebuilds the query string from the still-encoded pairs, escaping only what a query cannot carry. */
+function queryString(event: EventRecord, multiValue: boolean): string {
+  let query = '';
+  forEachEncodedQueryParameter(event, multiValue, (name, value) => {
+    query = appendQueryPair(query, escapeEncodedQuery(name), escapeEncodedQuery(value));
+  });
   return query;
+}
+
+/** Decodes the still-encoded pairs as form components, so `+` becomes a space. */
+function queryStringParameters(event: EventRecord): QueryMap {
+  const pairs: Array<[string, string]> = [];
+  forEachEncodedQueryParameter(event, isMultiValueAlbEvent(event), (name, value) => {
+    pairs.push([decodeFormComponent(name), decodeFormComponent(value)]);
+  });
+  return new QueryMap(pairs);
+}
+
+function requestContext(event: EventRecord): LambdaRequestContext | undefined {
+  const context = readOptionalRecord(event, 'requestContext', SOURCE);
+  if (context === undefined) return undefined;
+  return { source: 'alb', requestContext: context as unknown as AlbRequestContext };
 }
 
 /** The client address is the last `x-forwarded-for` entry, the one the load balancer added. */
@@ -130,4 +165,9 @@ export const albSource: EventSource<EventRecord, AlbResult> = {
   toRequest,
   toResult,
   rawPath: (event) => readString(event, 'path', SOURCE),
+  queryStringParameters,
+  // ALB has no route templates and no stages.
+  pathParameters: () => new Map(),
+  stageVariables: () => new Map(),
+  requestContext,
 };

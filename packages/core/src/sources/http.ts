@@ -6,6 +6,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MalformedEventError } from '../errors.js';
 import { isNamedStage, stripPathPrefix } from '../path.js';
+import { QueryMap } from '../query.js';
 import { escapeEncodedQuery, escapePath } from '../uri.js';
 import {
   completeHeaders,
@@ -15,9 +16,17 @@ import {
   readOptionalString,
   readString,
   readStringMap,
+  readStringMapAsMap,
   type EventRecord,
 } from './shared.js';
-import type { EventSource, RequestParts, ResponseSnapshot, TranslationSettings } from './types.js';
+import type {
+  EventSource,
+  HttpRequestContext,
+  LambdaRequestContext,
+  RequestParts,
+  ResponseSnapshot,
+  TranslationSettings,
+} from './types.js';
 
 const SOURCE = 'HTTP API or Function URL (payload 2.0)';
 
@@ -53,6 +62,21 @@ function readCookies(event: EventRecord): string | undefined {
     throw new MalformedEventError(SOURCE, 'cookies', 'an array of strings', cookies);
   }
   return cookies.length === 0 ? undefined : cookies.join('; ');
+}
+
+/**
+ * Parses `rawQueryString`, the query as the client sent it. The
+ * `queryStringParameters` map is not used: it joins repeated values with
+ * commas, so a value that contains an encoded comma could not be told apart.
+ */
+function queryStringParameters(event: EventRecord): QueryMap {
+  return new QueryMap(readOptionalString(event, 'rawQueryString', SOURCE) ?? '');
+}
+
+function requestContext(event: EventRecord): LambdaRequestContext | undefined {
+  const context = readOptionalRecord(event, 'requestContext', SOURCE);
+  if (context === undefined) return undefined;
+  return { source: 'apiGatewayV2', requestContext: context as unknown as HttpRequestContext };
 }
 
 function toRequest(event: EventRecord, settings: TranslationSettings): RequestParts {
@@ -117,4 +141,8 @@ export const httpSource: EventSource<EventRecord, HttpResult> = {
   toRequest,
   toResult,
   rawPath: (event) => readString(event, 'rawPath', SOURCE),
+  queryStringParameters,
+  pathParameters: (event) => readStringMapAsMap(event, 'pathParameters', SOURCE),
+  stageVariables: (event) => readStringMapAsMap(event, 'stageVariables', SOURCE),
+  requestContext,
 };

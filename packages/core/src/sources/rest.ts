@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { isNamedStage, stripPathPrefix } from '../path.js';
+import { QueryMap } from '../query.js';
 import { appendQueryPair, encodeQueryComponent, escapePath } from '../uri.js';
 import {
   collectHeaders,
@@ -16,10 +17,18 @@ import {
   readString,
   readStringListMap,
   readStringMap,
+  readStringMapAsMap,
   toMultiValueHeaders,
   type EventRecord,
 } from './shared.js';
-import type { EventSource, RequestParts, ResponseSnapshot, TranslationSettings } from './types.js';
+import type {
+  EventSource,
+  LambdaRequestContext,
+  RequestParts,
+  ResponseSnapshot,
+  RestRequestContext,
+  TranslationSettings,
+} from './types.js';
 
 const SOURCE = 'API Gateway REST API';
 
@@ -32,7 +41,9 @@ export type RestResult = APIGatewayProxyResult & { multiValueHeaders: Record<str
  * with the base-path mapping on a custom domain. Events without it (some test
  * tools omit it) get lambda_http 0.11's rule: the stage in front of `path`
  * unless `path` already starts with it. With `ignoreStageInPath`, `path` alone,
- * which API Gateway gives without stage or base path.
+ * which API Gateway gives without the stage. On a custom domain `path` still
+ * starts with the base-path mapping, so in every case the `basePath` option is
+ * stripped last.
  */
 function routePath(event: EventRecord, context: EventRecord | undefined, settings: TranslationSettings): string {
   const path = readString(event, 'path', SOURCE);
@@ -49,24 +60,42 @@ function routePath(event: EventRecord, context: EventRecord | undefined, setting
 }
 
 /**
- * Rebuilds the query string. API Gateway has decoded the values, so each key
- * and value is encoded exactly once; the multi-value map keeps repeated keys.
+ * Calls `visit` for each query parameter, values as API Gateway decoded them.
+ * A name sent more than once is complete only in the multi-value map (the
+ * single-value map keeps its last value), so that map wins when it has any
+ * entry.
  */
-function queryString(event: EventRecord): string {
-  let query = '';
+function forEachQueryParameter(event: EventRecord, visit: (name: string, value: string) => void): void {
   const multi = readStringListMap(event, 'multiValueQueryStringParameters', SOURCE);
   if (multi !== undefined && Object.keys(multi).length > 0) {
-    for (const key in multi) {
-      const encodedKey = encodeQueryComponent(key);
-      for (const value of multi[key]!) query = appendQueryPair(query, encodedKey, encodeQueryComponent(value));
+    for (const name in multi) {
+      for (const value of multi[name]!) visit(name, value);
     }
-    return query;
+    return;
   }
   const single = readStringMap(event, 'queryStringParameters', SOURCE);
-  for (const key in single) {
-    query = appendQueryPair(query, encodeQueryComponent(key), encodeQueryComponent(single[key]!));
-  }
+  for (const name in single) visit(name, single[name]!);
+}
+
+/** Rebuilds the query string, encoding each decoded name and value exactly once. */
+function queryString(event: EventRecord): string {
+  let query = '';
+  forEachQueryParameter(event, (name, value) => {
+    query = appendQueryPair(query, encodeQueryComponent(name), encodeQueryComponent(value));
+  });
   return query;
+}
+
+function queryStringParameters(event: EventRecord): QueryMap {
+  const pairs: Array<[string, string]> = [];
+  forEachQueryParameter(event, (name, value) => pairs.push([name, value]));
+  return new QueryMap(pairs);
+}
+
+function requestContext(event: EventRecord): LambdaRequestContext | undefined {
+  const context = readOptionalRecord(event, 'requestContext', SOURCE);
+  if (context === undefined) return undefined;
+  return { source: 'apiGatewayV1', requestContext: context as unknown as RestRequestContext };
 }
 
 function toRequest(event: EventRecord, settings: TranslationSettings): RequestParts {
@@ -114,6 +143,10 @@ export const restSource: EventSource<EventRecord, RestResult> = {
   toRequest,
   toResult,
   rawPath: (event) => readString(event, 'path', SOURCE),
+  queryStringParameters,
+  pathParameters: (event) => readStringMapAsMap(event, 'pathParameters', SOURCE),
+  stageVariables: (event) => readStringMapAsMap(event, 'stageVariables', SOURCE),
+  requestContext,
 };
 
 /** The REST API event type from `@types/aws-lambda`, for callers that want it. */

@@ -79,6 +79,17 @@ export function readStringListMap(
   return map as Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * Reads an optional map of strings, such as `pathParameters`, into a `Map`;
+ * an absent or `null` field gives an empty map.
+ */
+export function readStringMapAsMap(record: EventRecord, key: string, source: string): Map<string, string> {
+  const map = readStringMap(record, key, source);
+  const result = new Map<string, string>();
+  for (const name in map) result.set(name, map[name]!);
+  return result;
+}
+
 /** Reads the body field and decodes it; `undefined` when the event has no body. */
 export function readBody(event: EventRecord, source: string): Buffer | undefined {
   const body = readOptionalString(event, 'body', source);

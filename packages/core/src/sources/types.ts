@@ -2,7 +2,16 @@
  * The contract that every event source module implements: event to request
  * parts on the way in, recorded response to result on the way out.
  */
+import type {
+  ALBEventRequestContext,
+  APIGatewayEventRequestContextIAMAuthorizer,
+  APIGatewayEventRequestContextJWTAuthorizer,
+  APIGatewayEventRequestContextLambdaAuthorizer,
+  APIGatewayEventRequestContextV2,
+  APIGatewayEventRequestContextWithAuthorizer,
+} from 'aws-lambda';
 import type { IsBinaryPredicate } from '../body.js';
+import type { QueryMap } from '../query.js';
 
 /** Which service sent the event. Function URLs use payload 2.0, so they are `apiGatewayV2`. */
 export type EventSourceName = 'apiGatewayV1' | 'apiGatewayV2' | 'alb';
@@ -51,5 +60,49 @@ export interface EventSource<Event, Result> {
   toResult(response: ResponseSnapshot, event: Event, settings: TranslationSettings): Result;
   /** The event's own path before any stage or base-path handling. */
   rawPath(event: Event): string;
+  /** The query string parameters with names and values decoded. */
+  queryStringParameters(event: Event): QueryMap;
+  /** The path parameters of the matched route; empty when the event has none. */
+  pathParameters(event: Event): ReadonlyMap<string, string>;
+  /** The stage variables; empty when the event has none. */
+  stageVariables(event: Event): ReadonlyMap<string, string>;
+  /** The event's `requestContext` tagged with the source, or `undefined` when the event has none. */
+  requestContext(event: Event): LambdaRequestContext | undefined;
 }
+
+/**
+ * What an API Gateway authorizer passed on to a REST API request: the
+ * authorizer's context for Lambda and Cognito authorizers, `null` or absent
+ * without an authorizer.
+ */
+export type RestAuthorizerContext = Readonly<Record<string, unknown>> | null | undefined;
+
+/** The `requestContext` of a REST API event (payload 1.0). */
+export type RestRequestContext = APIGatewayEventRequestContextWithAuthorizer<RestAuthorizerContext>;
+
+/** What an HTTP API authorizer passed on: a JWT, IAM or Lambda authorizer's output. */
+export type HttpAuthorizerContext =
+  | APIGatewayEventRequestContextJWTAuthorizer
+  | APIGatewayEventRequestContextIAMAuthorizer
+  | APIGatewayEventRequestContextLambdaAuthorizer<Readonly<Record<string, unknown>>>;
+
+/**
+ * The `requestContext` of a payload 2.0 event (HTTP API or Function URL);
+ * `authorizer` is present only when an authorizer ran.
+ */
+export type HttpRequestContext = APIGatewayEventRequestContextV2 & { authorizer?: HttpAuthorizerContext };
+
+/** The `requestContext` of an Application Load Balancer event. */
+export type AlbRequestContext = ALBEventRequestContext;
+
+/**
+ * The request context of an invocation, tagged with the event source so that
+ * checking `source` narrows `requestContext` to that source's type. The
+ * object is the event's own `requestContext`, typed by `@types/aws-lambda`;
+ * treat it as read-only.
+ */
+export type LambdaRequestContext =
+  | { readonly source: 'apiGatewayV1'; readonly requestContext: RestRequestContext }
+  | { readonly source: 'apiGatewayV2'; readonly requestContext: HttpRequestContext }
+  | { readonly source: 'alb'; readonly requestContext: AlbRequestContext };
 

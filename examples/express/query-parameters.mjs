@@ -1,0 +1,28 @@
+// Reads query string parameters: the first value of a name, or all of them.
+//
+//   node examples/express/query-parameters.mjs
+import express from 'express';
+import { handle } from '@lambda-http/express';
+import { httpApiEvent, isMain, lambdaContext, printResult } from '../events.mjs';
+
+const app = express();
+
+app.get('/search', (req, res) => {
+  const query = req.lambda.queryStringParameters();
+  const term = query.first('q');
+  if (term === undefined) {
+    res.status(400).json({ error: 'Missing query parameter "q".' });
+    return;
+  }
+  res.json({ term, tags: query.all('tag'), page: Number(query.first('page') ?? '1') });
+});
+
+export const handler = handle(app);
+
+if (isMain(import.meta.url)) {
+  const context = lambdaContext('example-query-parameters');
+  // `%2C` is an encoded comma: it stays inside its value instead of splitting it.
+  const search = httpApiEvent({ path: '/search', query: 'q=green+tea&tag=loose%2Cleaf&tag=organic&page=2' });
+  printResult('search', await handler(search, context));
+  printResult('search without q', await handler(httpApiEvent({ path: '/search' }), context));
+}
