@@ -55,8 +55,22 @@ export function isBinaryResponse({ contentType, contentEncoding, body }: Respons
   return !isUtf8(body);
 }
 
+// Apps send few distinct content types, so decisions are kept per process.
+// The bound keeps types with unique parameters (multipart boundaries) from
+// growing the cache without limit.
+const textTypeCache = new Map<string, boolean>();
+const TEXT_TYPE_CACHE_SIZE = 256;
+
 /** Tells whether a `content-type` value names a textual type in UTF-8 or US-ASCII. */
 export function isTextContentType(contentType: string): boolean {
+  const cached = textTypeCache.get(contentType);
+  if (cached !== undefined) return cached;
+  const text = classifyContentType(contentType);
+  if (textTypeCache.size < TEXT_TYPE_CACHE_SIZE) textTypeCache.set(contentType, text);
+  return text;
+}
+
+function classifyContentType(contentType: string): boolean {
   const semicolon = contentType.indexOf(';');
   const essence = (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
   const textual =

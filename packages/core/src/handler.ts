@@ -138,8 +138,9 @@ export function createHandler(listener: RequestListener, options: HandlerOptions
       const req = createRequest(parts);
       attachSlot(req, createSlot(record, source, context, parts.body));
       const res = createResponse(req, (snapshot) => invocation.finish(snapshot));
-      invocation.startDeadline(context);
       invocation.run(listener, req, res);
+      // Most apps end a simple response synchronously; those need no timer.
+      if (!res.writableEnded) invocation.startDeadline(context);
     });
   };
 }
@@ -166,7 +167,7 @@ class Invocation {
   }
 
   startDeadline(context: Context | undefined): void {
-    if (typeof context?.getRemainingTimeInMillis !== 'function') return;
+    if (this.settled || typeof context?.getRemainingTimeInMillis !== 'function') return;
     const delay = Math.max(0, context.getRemainingTimeInMillis() - this.settings.timeoutMarginMs);
     this.timer = setTimeout(() => {
       debug('the app did not end its response before the deadline; answering 504');

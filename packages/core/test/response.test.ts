@@ -115,6 +115,43 @@ describe('header values', () => {
     expect(result['headers']).toEqual({ 'x-early': 'early', 'x-late': 'late' });
   });
 
+  it.each([
+    ['a status below 100', (res: ServerResponse) => res.writeHead(99), 'ERR_HTTP_INVALID_STATUS_CODE'],
+    ['a status above 999', (res: ServerResponse) => res.writeHead(1000), 'ERR_HTTP_INVALID_STATUS_CODE'],
+    ['a reason with a line break', (res: ServerResponse) => res.writeHead(200, 'OK\r\nX-Injected: 1'), 'ERR_INVALID_CHAR'],
+    [
+      'a second writeHead',
+      (res: ServerResponse) => {
+        res.writeHead(200);
+        res.writeHead(201);
+      },
+      'ERR_HTTP_HEADERS_SENT',
+    ],
+  ])('rejects %s in writeHead, as Node does', async (_name, misuse, code) => {
+    let caught: unknown;
+    const result = await invoke(httpEvent, (res) => {
+      try {
+        misuse(res);
+      } catch (error) {
+        caught = error;
+      }
+      res.end();
+    });
+    expect((caught as { code?: string }).code).toBe(code);
+    expect(result['statusCode']).toBe(200);
+  });
+
+  it('reports headersSent once the head is written', async () => {
+    const states: boolean[] = [];
+    await invoke(httpEvent, (res) => {
+      states.push(res.headersSent);
+      res.write('a');
+      states.push(res.headersSent);
+      res.end();
+    });
+    expect(states).toEqual([false, true]);
+  });
+
   it('rejects setHeader after the headers are sent, as Node does', async () => {
     let caught: unknown;
     await invoke(httpEvent, (res) => {
