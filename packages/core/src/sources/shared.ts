@@ -121,10 +121,16 @@ export function collectHeaders(
     for (const name in headers) raw.push(name, headers[name]!);
     return raw;
   }
-  const seen = new Set<string>();
-  for (let i = 0; i < raw.length; i += 2) seen.add(raw[i]!.toLowerCase());
+  // Both maps usually spell a name the same way, so an exact lookup settles
+  // most names; the lower-case set is built only for the rest.
+  let lowerNames: Set<string> | undefined;
   for (const name in headers) {
-    if (!seen.has(name.toLowerCase())) raw.push(name, headers[name]!);
+    if (Object.hasOwn(multiValueHeaders!, name)) continue;
+    if (lowerNames === undefined) {
+      lowerNames = new Set();
+      for (let i = 0; i < raw.length; i += 2) lowerNames.add(raw[i]!.toLowerCase());
+    }
+    if (!lowerNames.has(name.toLowerCase())) raw.push(name, headers[name]!);
   }
   return raw;
 }
