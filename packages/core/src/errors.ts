@@ -16,32 +16,41 @@ export type LambdaHttpErrorCode =
   | 'LHTTP_ERR_MISSING_EXTENSIONS';
 
 const kBrand = Symbol.for('lambda-http.error');
+/** A class's stable name for the brand; bundlers may rename the class itself. */
+const kTypeName = Symbol.for('lambda-http.error-type');
 
 /** Base class of every error thrown by lambda-http. */
 export class LambdaHttpError extends Error {
+  static readonly [kTypeName]: string = 'LambdaHttpError';
+
   readonly code: LambdaHttpErrorCode;
 
   constructor(code: LambdaHttpErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = new.target.name;
     this.code = code;
-    Object.defineProperty(this, kBrand, { value: true });
+    // The brand lists the type names from this class up to the base, so
+    // `instanceof` works across two loaded copies of the package (its CJS and
+    // ESM builds, or two installed versions), where prototypes differ.
+    const typeNames: string[] = [];
+    for (let type = new.target as unknown; typeof type === 'function' && kTypeName in type; type = Object.getPrototypeOf(type)) {
+      typeNames.push((type as unknown as Record<symbol, string>)[kTypeName]!);
+    }
+    Object.defineProperty(this, kBrand, { value: typeNames });
+    this.name = typeNames[0] ?? 'LambdaHttpError';
   }
 
-  /**
-   * Recognises errors from another copy of this package too (two installed
-   * versions in one bundle), which a plain prototype check would miss.
-   */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== LambdaHttpError) {
-      return Function.prototype[Symbol.hasInstance].call(this, value);
-    }
-    return typeof value === 'object' && value !== null && kBrand in value;
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null || !(kBrand in value)) return false;
+    const typeName = (this as unknown as Record<symbol, string | undefined>)[kTypeName];
+    return typeName !== undefined && (value as { [kBrand]: string[] })[kBrand].includes(typeName);
   }
 }
 
 /** The event is not one of the HTTP event sources this library translates. */
 export class UnsupportedEventError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'UnsupportedEventError';
+
   declare readonly code: 'LHTTP_ERR_UNSUPPORTED_EVENT';
 
   constructor(description: string) {
@@ -56,6 +65,8 @@ export class UnsupportedEventError extends LambdaHttpError {
 
 /** The event has the shape of a known source, but a field has the wrong type. */
 export class MalformedEventError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'MalformedEventError';
+
   declare readonly code: 'LHTTP_ERR_MALFORMED_EVENT';
 
   /** The dotted path of the offending field, such as `requestContext.http.method`. */
@@ -75,6 +86,8 @@ export class MalformedEventError extends LambdaHttpError {
  * bad client data, so the handler answers 400 instead of throwing it.
  */
 export class InvalidBase64BodyError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'InvalidBase64BodyError';
+
   declare readonly code: 'LHTTP_ERR_INVALID_BASE64_BODY';
 
   constructor(length: number) {
@@ -87,6 +100,8 @@ export class InvalidBase64BodyError extends LambdaHttpError {
 
 /** The request has more header fields than the handler accepts; answered with 431. */
 export class TooManyHeadersError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'TooManyHeadersError';
+
   declare readonly code: 'LHTTP_ERR_TOO_MANY_HEADERS';
 
   constructor(count: number, max: number) {
@@ -99,6 +114,8 @@ export class TooManyHeadersError extends LambdaHttpError {
 
 /** A handler option has an invalid value; thrown when the handler is created. */
 export class InvalidOptionError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'InvalidOptionError';
+
   declare readonly code: 'LHTTP_ERR_INVALID_OPTION';
 
   constructor(option: string, expected: string, received: unknown) {
@@ -114,6 +131,8 @@ export class InvalidOptionError extends LambdaHttpError {
  * such as malformed JSON. The parser's own error is the `cause`.
  */
 export class PayloadParseError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'PayloadParseError';
+
   declare readonly code: 'LHTTP_ERR_PAYLOAD_PARSE';
 
   /** The `content-type` header of the request, as sent. */
@@ -130,6 +149,8 @@ export class PayloadParseError extends LambdaHttpError {
 
 /** The parsed request payload failed the validator passed to `payload(schema)`. */
 export class PayloadValidationError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'PayloadValidationError';
+
   declare readonly code: 'LHTTP_ERR_PAYLOAD_VALIDATION';
 
   /** The issues that the validator reported, unchanged. */
