@@ -10,6 +10,9 @@ export type LambdaHttpErrorCode =
   | 'LHTTP_ERR_MALFORMED_EVENT'
   | 'LHTTP_ERR_INVALID_BASE64_BODY'
   | 'LHTTP_ERR_TOO_MANY_HEADERS'
+  | 'LHTTP_ERR_INVALID_HEADER'
+  | 'LHTTP_ERR_RESPONSE_TIMEOUT'
+  | 'LHTTP_ERR_RESPONSE_ABORTED'
   | 'LHTTP_ERR_INVALID_OPTION'
   | 'LHTTP_ERR_PAYLOAD_PARSE'
   | 'LHTTP_ERR_PAYLOAD_VALIDATION'
@@ -108,6 +111,55 @@ export class TooManyHeadersError extends LambdaHttpError {
     super(
       'LHTTP_ERR_TOO_MANY_HEADERS',
       `Request has ${count} header fields, more than the maximum of ${max} (option maxHeaderCount).`,
+    );
+  }
+}
+
+/**
+ * A request header field has a name or value that HTTP cannot carry (RFC 9110
+ * section 5.1 and 5.5); answered with 400, as Node's HTTP parser would.
+ */
+export class InvalidHeaderError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'InvalidHeaderError';
+
+  declare readonly code: 'LHTTP_ERR_INVALID_HEADER';
+
+  constructor(part: 'name' | 'value', name: string) {
+    super(
+      'LHTTP_ERR_INVALID_HEADER',
+      part === 'name'
+        ? `Invalid request header name ${describeValue(name)}: a field name must be a non-empty token.`
+        : `Invalid value of request header ${describeValue(name)}: it contains a line break or a NUL character.`,
+    );
+  }
+}
+
+/** The app did not end its response before the deadline; passed to `onError` with the 504 answer. */
+export class ResponseTimeoutError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'ResponseTimeoutError';
+
+  declare readonly code: 'LHTTP_ERR_RESPONSE_TIMEOUT';
+
+  constructor(remainingMs: number, marginMs: number) {
+    super(
+      'LHTTP_ERR_RESPONSE_TIMEOUT',
+      `The app did not end its response within ${Math.max(0, remainingMs - marginMs)} ms, ` +
+        `${marginMs} ms (option timeoutMarginMs) before the Lambda deadline; answered 504.`,
+    );
+  }
+}
+
+/** The app destroyed the response or its socket before ending it; passed to `onError` with the 502 answer. */
+export class ResponseAbortedError extends LambdaHttpError {
+  static override readonly [kTypeName]: string = 'ResponseAbortedError';
+
+  declare readonly code: 'LHTTP_ERR_RESPONSE_ABORTED';
+
+  constructor(cause: Error | undefined) {
+    super(
+      'LHTTP_ERR_RESPONSE_ABORTED',
+      'The app destroyed the response or its socket before ending the response; answered 502.',
+      cause === undefined ? undefined : { cause },
     );
   }
 }

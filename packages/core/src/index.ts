@@ -4,17 +4,22 @@
  * URLs, Application Load Balancer) into Node requests, runs any Node request
  * listener, and turns its response into the result the service expects.
  */
-export { createHandler, readIgnoreStageEnv } from './handler.js';
-export type { HandlerOptions, LambdaHttpHandler, LambdaResult, RequestListener } from './handler.js';
+export { createHandler } from './handler.js';
+export { readIgnoreStageEnv } from './options.js';
+export type { LambdaHttpHandler, LambdaResult, RequestListener } from './handler.js';
+export type { ErrorInfo, HandlerOptions } from './options.js';
 export { isBinaryResponse, isTextContentType } from './body.js';
 export type { IsBinaryPredicate, ResponseBodyInfo } from './body.js';
 export {
   InvalidBase64BodyError,
+  InvalidHeaderError,
   InvalidOptionError,
   LambdaHttpError,
   MalformedEventError,
   PayloadParseError,
   PayloadValidationError,
+  ResponseAbortedError,
+  ResponseTimeoutError,
   TooManyHeadersError,
   UnsupportedEventError,
 } from './errors.js';

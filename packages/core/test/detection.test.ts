@@ -35,6 +35,14 @@ describe('detectSource', () => {
     expect(() => detectSource(event)).toThrow(UnsupportedEventError);
   });
 
+  it.each([
+    [undefined, 'the event is undefined, not an object'],
+    [42, 'the event is number 42, not an object'],
+    [[1], 'the event is an array of length 1, not an object'],
+  ])('describes a non-object event %p', (event, message) => {
+    expect(() => detectSource(event)).toThrow(message);
+  });
+
   it('names the expected sources in the message', () => {
     expect(() => detectSource({})).toThrow(/REST API event.*payload format 2\.0.*Application Load Balancer/s);
   });
@@ -65,6 +73,16 @@ describe('createHandler with malformed events', () => {
     ['a payload 2.0 event whose http is a string', { ...httpEvent, requestContext: { http: 'GET' } }, 'requestContext.http'],
     ['cookies that are a string', { ...httpEvent, cookies: 'a=1' }, 'cookies'],
     ['an ALB event without httpMethod', { ...albEvent, httpMethod: undefined }, 'httpMethod'],
+    ['an empty method', { ...restEvent, httpMethod: '' }, 'httpMethod'],
+    ['a method with a request line in it', { ...albEvent, httpMethod: 'GET /evil HTTP/1.1\r\n' }, 'httpMethod'],
+    ['a payload 2.0 method with a space', { ...httpEvent, requestContext: { ...httpEvent.requestContext, http: { ...httpEvent.requestContext.http, method: 'G T' } } }, 'requestContext.http.method'],
+    ['an empty REST path', { ...restEvent, path: '', requestContext: { ...restEvent.requestContext, path: undefined } }, 'path'],
+    ['a REST context path without a slash', { ...restEvent, requestContext: { ...restEvent.requestContext, path: 'prod/x' } }, 'requestContext.path'],
+    ['a rawPath without a slash', { ...httpEvent, rawPath: 'abc' }, 'rawPath'],
+    ['an ALB path without a slash', { ...albEvent, path: 'abc' }, 'path'],
+    ['a path parameter that is a number', { ...restEvent, pathParameters: { id: 5 } }, 'pathParameters.id'],
+    ['stage variables that are an array', { ...httpEvent, stageVariables: ['x'] }, 'stageVariables'],
+    ['a null requestContext.http', { ...httpEvent, requestContext: { http: null } }, 'requestContext.http'],
   ])('rejects %s, naming the field', async (_name, event, field) => {
     const error = await handler(event).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MalformedEventError);

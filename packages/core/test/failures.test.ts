@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { createHandler, InvalidOptionError, type LambdaResult } from '../src/index';
+import {
+  createHandler,
+  InvalidOptionError,
+  ResponseAbortedError,
+  ResponseTimeoutError,
+  type ErrorInfo,
+  type LambdaResult,
+} from '../src/index';
 import { albEvent, albMultiValueEvent, httpEvent, restEvent } from './events';
 
 function contextWithRemaining(ms: number): Context {
@@ -49,6 +56,33 @@ describe('bad client data', () => {
     expect((await handler({ ...httpEvent, headers: { a: '1', b: '2', c: '3', d: '4' } })).statusCode).toBe(431);
   });
 
+  it.each([
+    ['an empty header name', { '': 'x' }],
+    ['a header name with a space', { 'x bad': 'x' }],
+    ['a header name with NUL', { 'x\0': 'x' }],
+    ['a header value with CR LF', { 'x-injected': 'a\r\nset-cookie: evil=1' }],
+    ['a header value with NUL', { 'x-nul': 'a\0b' }],
+  ])('answers 400 to %s without calling the app', async (_name, headers) => {
+    let called = false;
+    const handler = createHandler((_req, res) => {
+      called = true;
+      res.end();
+    });
+    const result = (await handler({ ...httpEvent, headers })) as LambdaResult & { body: string };
+    expect(called).toBe(false);
+    expect(result.statusCode).toBe(400);
+    expect(result.body).toMatch(/Invalid (request header name|value of request header)/);
+  });
+
+  it('gives prototype-named headers their own values', async () => {
+    const handler = createHandler((req, res) => res.end(JSON.stringify(req.headers)));
+    const result = await handler({ ...httpEvent, headers: { constructor: 'c1', toString: 't1', hasOwnProperty: 'h1' } });
+    const seen = JSON.parse((result as { body: string }).body) as Record<string, string>;
+    expect(seen['constructor']).toBe('c1');
+    expect(seen['tostring']).toBe('t1');
+    expect(seen['hasownproperty']).toBe('h1');
+  });
+
   it('handles odd but valid header names and values', async () => {
     const handler = createHandler((req, res) => res.end(JSON.stringify(req.headers)));
     const result = await handler({ ...httpEvent, headers: { 'X-Empty': '', 'x-utf8': 'M\u00fcnchen', 'x-spaces': '  padded  ' } });
@@ -86,12 +120,80 @@ describe('errors from the app', () => {
     expect((await handler(httpEvent)).statusCode).toBe(200);
   });
 
-  it('survives the app destroying the request', async () => {
+  it('answers 502 when the app destroys an unread request', async () => {
+    // Destroying a request whose body is unread closes its connection, as on a server.
     const handler = createHandler((req, res) => {
       req.destroy();
       res.end('ok');
     });
-    expect((await handler({ ...httpEvent, body: 'unread' })).statusCode).toBe(200);
+    expect((await handler({ ...httpEvent, body: 'unread' })).statusCode).toBe(502);
+  });
+
+  it('answers 502 at once when the app destroys the response', async () => {
+    const errors: unknown[] = [];
+    const handler = createHandler(
+      (_req, res) => {
+        res.write('partial');
+        res.destroy();
+      },
+      { onError: (error) => errors.push(error) },
+    );
+    const started = Date.now();
+    const result = await handler(httpEvent, contextWithRemaining(30_000));
+    expect(result.statusCode).toBe(502);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ResponseAbortedError);
+  });
+
+  it('answers 502 when the app destroys the socket', async () => {
+    const handler = createHandler((req, res) => {
+      res.write('partial');
+      req.socket.destroy();
+    });
+    expect((await handler(httpEvent)).statusCode).toBe(502);
+  });
+
+  it('keeps a response that ended before the socket was destroyed', async () => {
+    const handler = createHandler((req, res) => {
+      res.end('done');
+      req.socket.destroy();
+    });
+    const result = (await handler(httpEvent)) as LambdaResult & { body: string };
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toBe('done');
+  });
+
+  it('passes escaped errors to onError with the status', async () => {
+    const failure = new Error('boom');
+    const seen: Array<[unknown, ErrorInfo]> = [];
+    const handler = createHandler(
+      () => {
+        throw failure;
+      },
+      { onError: (error, info) => seen.push([error, info]) },
+    );
+    const event = { ...restEvent };
+    await handler(event, { awsRequestId: 'abc' } as Context);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]![0]).toBe(failure);
+    expect(seen[0]![1].statusCode).toBe(500);
+    expect(seen[0]![1].event).toBe(event);
+    expect(seen[0]![1].context?.awsRequestId).toBe('abc');
+  });
+
+  it('ignores an onError that throws', async () => {
+    const handler = createHandler(
+      () => {
+        throw new Error('boom');
+      },
+      {
+        onError: () => {
+          throw new Error('logger failure');
+        },
+      },
+    );
+    expect((await handler(httpEvent)).statusCode).toBe(500);
   });
 });
 
@@ -110,6 +212,52 @@ describe('deadline', () => {
     }, { timeoutMarginMs: 0 });
     expect((await handler(httpEvent, {} as Context)).statusCode).toBe(200);
     expect((await handler(httpEvent)).statusCode).toBe(200);
+  });
+
+  it('closes the exchange after the 504, so the app stops writing', async () => {
+    const closed: string[] = [];
+    let writesAccepted = 0;
+    let writer: NodeJS.Timeout | undefined;
+    const errors: unknown[] = [];
+    const handler = createHandler(
+      (req, res) => {
+        res.on('close', () => closed.push('response'));
+        req.socket.on('close', () => closed.push('socket'));
+        writer = setInterval(() => {
+          if (res.write('x')) writesAccepted += 1;
+        }, 1);
+        res.on('close', () => clearInterval(writer));
+      },
+      { timeoutMarginMs: 1000, onError: (error) => errors.push(error) },
+    );
+    const result = await handler(httpEvent, contextWithRemaining(1050));
+    expect(result.statusCode).toBe(504);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const acceptedAtClose = writesAccepted;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(writer);
+    expect(closed).toEqual(expect.arrayContaining(['response', 'socket']));
+    expect(writesAccepted).toBe(acceptedAtClose);
+    expect(errors[0]).toBeInstanceOf(ResponseTimeoutError);
+  });
+
+  it.each([
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['NaN', Number.NaN],
+  ])('treats a remaining time of %s as no deadline', async (_name, remaining) => {
+    const handler = createHandler((_req, res) => {
+      setTimeout(() => res.end('late'), 30);
+    });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const result = await handler(httpEvent, { getRemainingTimeInMillis: () => remaining } as Context);
+      expect(result.statusCode).toBe(200);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('ignores a response that ends after the 504', async () => {
@@ -134,6 +282,10 @@ describe('options', () => {
   ])('rejects an invalid %s when the handler is created', (option, options) => {
     expect(() => createHandler(() => undefined, options as never)).toThrow(InvalidOptionError);
     expect(() => createHandler(() => undefined, options as never)).toThrow(new RegExp(`\`${option}\``));
+  });
+
+  it('rejects an unknown option, naming it', () => {
+    expect(() => createHandler(() => undefined, { basepath: '/api' } as never)).toThrow(/`basepath`.*basePath/);
   });
 
   it('rejects a listener that is not a function', () => {

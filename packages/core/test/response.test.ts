@@ -84,6 +84,16 @@ describe('header values', () => {
     expect(result['headers']).toEqual({ 'content-length': '2', 'x-count': '7' });
   });
 
+  it('leaves out a header set to an empty list', async () => {
+    for (const event of [restEvent, httpEvent, albEvent]) {
+      const result = await invoke(event, (res) => {
+        res.setHeader('X-Empty', []);
+        res.end();
+      });
+      expect(JSON.stringify(result)).not.toContain('x-empty');
+    }
+  });
+
   it('records headers passed to writeHead as an object', async () => {
     const result = await invoke(httpEvent, (res) => {
       res.writeHead(201, { 'Content-Type': 'application/json', 'X-From-WriteHead': 'yes' });

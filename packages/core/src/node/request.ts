@@ -8,6 +8,7 @@
 import { IncomingMessage, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RequestParts } from '../sources/types.js';
+import type { ExchangeSink } from './sink.js';
 import { LambdaSocket } from './socket.js';
 
 // Fields whose repeats Node drops, keeping the first value (Node's
@@ -43,7 +44,10 @@ export function toNodeHeaders(rawHeaders: readonly string[]): IncomingHttpHeader
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!.toLowerCase();
     const value = rawHeaders[i + 1]!;
-    const existing = headers[name];
+    // Names such as `constructor` find a function on Object.prototype: only a
+    // string or a list is an earlier value.
+    const found = headers[name];
+    const existing = typeof found === 'string' || Array.isArray(found) ? found : undefined;
     if (name === 'set-cookie') {
       if (existing === undefined) headers[name] = [value];
       else (existing as string[]).push(value);
@@ -59,8 +63,8 @@ export function toNodeHeaders(rawHeaders: readonly string[]): IncomingHttpHeader
 }
 
 /** Creates the request for one invocation. */
-export function createRequest(parts: RequestParts): IncomingMessage {
-  const socket = new LambdaSocket(parts.remoteAddress, parts.encrypted);
+export function createRequest(parts: RequestParts, sink: ExchangeSink): IncomingMessage {
+  const socket = new LambdaSocket(parts.remoteAddress, parts.encrypted, sink);
   const req = new IncomingMessage(socket as unknown as Socket);
   req.method = parts.method;
   req.url = parts.url;

@@ -11,34 +11,55 @@
 import { ServerResponse, STATUS_CODES, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { debug } from '../debug.js';
 import type { ResponseSnapshot } from '../sources/types.js';
+import type { ExchangeSink } from './sink.js';
 
 const kState = Symbol('lambda-http.response');
 
 type Callback = (error?: Error | null) => void;
 
 interface ResponseState {
+  readonly sink: ExchangeSink;
   readonly chunks: Buffer[];
   /** `false` for HEAD requests: Node discards their body writes. */
   readonly hasBody: boolean;
+  /** Set by `end` and `destroy`; later writes are dropped. */
   ended: boolean;
-  readonly onFinish: (snapshot: ResponseSnapshot) => void;
 }
 
 type RecordingResponse = ServerResponse & { [kState]: ResponseState };
 
 
 /**
- * Creates the response for one invocation. `onFinish` receives what the app
- * wrote once it ends the response.
+ * Creates the response for one invocation. `sink` receives what the app
+ * wrote once it ends the response, or hears that the app destroyed it.
  */
-export function createResponse(req: IncomingMessage, onFinish: (snapshot: ResponseSnapshot) => void): ServerResponse {
+export function createResponse(req: IncomingMessage, sink: ExchangeSink): ServerResponse {
   const res = new ServerResponse(req);
-  (res as RecordingResponse)[kState] = { chunks: [], hasBody: req.method !== 'HEAD', ended: false, onFinish };
+  (res as RecordingResponse)[kState] = { sink, chunks: [], hasBody: req.method !== 'HEAD', ended: false };
   // Own properties, so they survive Express replacing the response prototype.
   res.writeHead = writeHead as ServerResponse['writeHead'];
   res.write = write as ServerResponse['write'];
   res.end = end as ServerResponse['end'];
+  res.destroy = destroy as ServerResponse['destroy'];
   return res;
+}
+
+/**
+ * Aborts the response, as destroying its socket would on a server: a
+ * response not yet ended is reported to the sink, later writes are dropped,
+ * and 'close' follows. No 'error' event is emitted, because nothing may be
+ * listening and an unhandled 'error' would end the process.
+ */
+function destroy(this: RecordingResponse, error?: Error): ServerResponse {
+  const state = this[kState];
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  const wasEnded = state.ended;
+  state.ended = true;
+  state.chunks.length = 0;
+  if (!wasEnded) state.sink.abort(error);
+  process.nextTick(emitSafely, this, 'close');
+  return this;
 }
 
 /**
@@ -175,8 +196,9 @@ function finish(res: RecordingResponse): void {
   const result = snapshot(res);
   emitSafely(res, 'prefinish');
   emitSafely(res, 'finish');
-  emitSafely(res, 'close');
-  res[kState].onFinish(result);
+  // `destroy` after `end` has emitted 'close' already.
+  if (!res.destroyed) emitSafely(res, 'close');
+  res[kState].sink.finish(result);
 }
 
 function emitSafely(res: ServerResponse, event: string): void {
@@ -194,7 +216,8 @@ function snapshot(res: RecordingResponse): ResponseSnapshot {
     // The body is recorded unframed, so a chunked transfer coding does not apply.
     if (name === 'transfer-encoding') continue;
     const value = outgoing[name];
-    if (value === undefined) continue;
+    // Node sends no field for an empty list, so neither does the result.
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     headers.push([name, Array.isArray(value) ? value.map(String) : [String(value)]]);
   }
   const { chunks } = res[kState];

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { isIP } from 'node:net';
+import type { ExchangeSink } from './sink.js';
 
 export class LambdaSocket extends EventEmitter {
   readonly remoteAddress: string | undefined;
@@ -13,11 +14,13 @@ export class LambdaSocket extends EventEmitter {
   readable = true;
   writable = true;
   destroyed = false;
+  readonly #sink: ExchangeSink;
 
-  constructor(remoteAddress: string | undefined, encrypted: boolean) {
+  constructor(remoteAddress: string | undefined, encrypted: boolean, sink: ExchangeSink) {
     super();
     this.remoteAddress = remoteAddress;
     this.encrypted = encrypted;
+    this.#sink = sink;
   }
 
   get remoteFamily(): string | undefined {
@@ -69,11 +72,17 @@ export class LambdaSocket extends EventEmitter {
     return this;
   }
 
+  /**
+   * Closes the connection: apps and frameworks do this to abort an exchange
+   * (Express's final handler does when an error follows the first byte), so
+   * the invocation is told at once instead of waiting for its deadline.
+   */
   destroy(error?: Error): this {
     if (this.destroyed) return this;
     this.destroyed = true;
     this.readable = false;
     this.writable = false;
+    this.#sink.abort(error);
     process.nextTick(() => {
       if (error !== undefined && this.listenerCount('error') > 0) this.emit('error', error);
       this.emit('close', error !== undefined);

@@ -14,6 +14,8 @@ import {
   encodeResultBody,
   findHeader,
   readBody,
+  readMethod,
+  readPath,
   readOptionalRecord,
   readString,
   readStringListMap,
@@ -100,7 +102,7 @@ function clientAddress(rawHeaders: readonly string[]): string | undefined {
 function toRequest(event: EventRecord, settings: TranslationSettings): RequestParts {
   const multiValue = isMultiValueAlbEvent(event);
   const body = readBody(event, SOURCE);
-  const path = escapePath(stripPathPrefix(readString(event, 'path', SOURCE), settings.basePath));
+  const path = escapePath(stripPathPrefix(readPath(event, 'path', SOURCE), settings.basePath));
   const query = queryString(event, multiValue);
 
   const rawHeaders = collectHeaders(
@@ -115,7 +117,7 @@ function toRequest(event: EventRecord, settings: TranslationSettings): RequestPa
   });
 
   return {
-    method: readString(event, 'httpMethod', SOURCE),
+    method: readMethod(event, 'httpMethod', SOURCE),
     url: query === '' ? path : `${path}?${query}`,
     rawHeaders,
     body,

@@ -12,6 +12,8 @@ import {
   completeHeaders,
   encodeResultBody,
   readBody,
+  readMethod,
+  readPath,
   readOptionalRecord,
   readOptionalString,
   readString,
@@ -43,7 +45,7 @@ export type HttpResult = APIGatewayProxyStructuredResultV2 & {
  * `ignoreStageInPath`, a leading `/{stage}` of a named stage is removed.
  */
 function routePath(event: EventRecord, context: EventRecord, settings: TranslationSettings): string {
-  let path = readString(event, 'rawPath', SOURCE);
+  let path = readPath(event, 'rawPath', SOURCE);
   if (settings.ignoreStageInPath) {
     const stage = readOptionalString(context, 'stage', SOURCE, 'requestContext.stage');
     if (isNamedStage(stage)) path = stripPathPrefix(path, `/${stage}`);
@@ -83,8 +85,12 @@ function toRequest(event: EventRecord, settings: TranslationSettings): RequestPa
   const context = readOptionalRecord(event, 'requestContext', SOURCE);
   const http = context && readOptionalRecord(context, 'http', SOURCE, 'requestContext.http');
   if (context === undefined || http === undefined) {
-    throw new MalformedEventError(SOURCE, 'requestContext.http', 'an object', http);
+    throw new MalformedEventError(SOURCE, 'requestContext.http', 'an object', context?.['http']);
   }
+  // Checked now, though read lazily by the extensions, so that a malformed
+  // event fails the invocation instead of the app's route.
+  readStringMap(event, 'pathParameters', SOURCE);
+  readStringMap(event, 'stageVariables', SOURCE);
   const body = readBody(event, SOURCE);
   const path = escapePath(routePath(event, context, settings));
   const query = escapeEncodedQuery(readOptionalString(event, 'rawQueryString', SOURCE) ?? '');
@@ -106,7 +112,7 @@ function toRequest(event: EventRecord, settings: TranslationSettings): RequestPa
   });
 
   return {
-    method: readString(http, 'method', SOURCE, 'requestContext.http.method'),
+    method: readMethod(http, 'method', SOURCE, 'requestContext.http.method'),
     url: query === '' ? path : `${path}?${query}`,
     rawHeaders,
     body,

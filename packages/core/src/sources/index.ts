@@ -2,7 +2,7 @@
  * Source detection: which service sent an event, decided from the event's
  * structure, never from its `version` field alone.
  */
-import { UnsupportedEventError } from '../errors.js';
+import { describeValue, UnsupportedEventError } from '../errors.js';
 import { albSource } from './alb.js';
 import { httpSource } from './http.js';
 import { restSource } from './rest.js';
@@ -27,7 +27,7 @@ export type AnyEventSource = EventSource<EventRecord, object>;
  */
 export function detectSource(event: unknown): { source: AnyEventSource; event: EventRecord } {
   if (!isRecord(event)) {
-    throw new UnsupportedEventError(`the event is ${event === null ? 'null' : Array.isArray(event) ? 'an array' : `a ${typeof event}`}, not an object`);
+    throw new UnsupportedEventError(`the event is ${describeValue(event)}, not an object`);
   }
   const context = event['requestContext'];
   const requestContext = isRecord(context) ? context : undefined;

@@ -12,6 +12,8 @@ import {
   completeHeaders,
   encodeResultBody,
   readBody,
+  readMethod,
+  readPath,
   readOptionalRecord,
   readOptionalString,
   readString,
@@ -46,10 +48,11 @@ export type RestResult = APIGatewayProxyResult & { multiValueHeaders: Record<str
  * stripped last.
  */
 function routePath(event: EventRecord, context: EventRecord | undefined, settings: TranslationSettings): string {
-  const path = readString(event, 'path', SOURCE);
+  const path = readPath(event, 'path', SOURCE);
   if (settings.ignoreStageInPath) return stripPathPrefix(path, settings.basePath);
 
-  const contextPath = context && readOptionalString(context, 'path', SOURCE, 'requestContext.path');
+  const hasContextPath = context !== undefined && context['path'] !== undefined && context['path'] !== null;
+  const contextPath = hasContextPath ? readPath(context, 'path', SOURCE, 'requestContext.path') : undefined;
   if (contextPath !== undefined) return stripPathPrefix(contextPath, settings.basePath);
 
   const stage = context && readOptionalString(context, 'stage', SOURCE, 'requestContext.stage');
@@ -101,6 +104,10 @@ function requestContext(event: EventRecord): LambdaRequestContext | undefined {
 function toRequest(event: EventRecord, settings: TranslationSettings): RequestParts {
   const context = readOptionalRecord(event, 'requestContext', SOURCE);
   const identity = context && readOptionalRecord(context, 'identity', SOURCE, 'requestContext.identity');
+  // Checked now, though read lazily by the extensions, so that a malformed
+  // event fails the invocation instead of the app's route.
+  readStringMap(event, 'pathParameters', SOURCE);
+  readStringMap(event, 'stageVariables', SOURCE);
   const body = readBody(event, SOURCE);
   const query = queryString(event);
   const path = escapePath(routePath(event, context, settings));
@@ -117,7 +124,7 @@ function toRequest(event: EventRecord, settings: TranslationSettings): RequestPa
   });
 
   return {
-    method: readString(event, 'httpMethod', SOURCE),
+    method: readMethod(event, 'httpMethod', SOURCE),
     url: query === '' ? path : `${path}?${query}`,
     rawHeaders,
     body,

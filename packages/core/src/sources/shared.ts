@@ -3,7 +3,7 @@
  * checks, assembling the request header list, and encoding the result body.
  */
 import { decodeBase64Body, type IsBinaryPredicate } from '../body.js';
-import { MalformedEventError, TooManyHeadersError } from '../errors.js';
+import { InvalidHeaderError, MalformedEventError, TooManyHeadersError } from '../errors.js';
 import type { ResponseSnapshot } from './types.js';
 
 /** An event field that may be absent; the event is only ever read. */
@@ -18,6 +18,25 @@ export function readString(record: EventRecord, key: string, source: string, fie
   const value = record[key];
   if (typeof value !== 'string') throw new MalformedEventError(source, field, 'a string', value);
   return value;
+}
+
+// RFC 9110 section 5.6.2: a method and a field name are tokens.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// A line break or NUL would let a value split into another header field.
+const UNSAFE_VALUE = /[\r\n\0]/;
+
+/** Reads a request method, which must be an HTTP token such as `GET`. */
+export function readMethod(record: EventRecord, key: string, source: string, field = key): string {
+  const method = readString(record, key, source, field);
+  if (!TOKEN.test(method)) throw new MalformedEventError(source, field, 'an HTTP method token such as "GET"', method);
+  return method;
+}
+
+/** Reads a path, which must start with `/`. */
+export function readPath(record: EventRecord, key: string, source: string, field = key): string {
+  const path = readString(record, key, source, field);
+  if (path.charCodeAt(0) !== 0x2f /* / */) throw new MalformedEventError(source, field, 'a path starting with "/"', path);
+  return path;
 }
 
 /** Reads an optional string field; `null` and absent both mean `undefined`. */
@@ -164,6 +183,8 @@ export function completeHeaders(raw: string[], completion: HeaderCompletion): st
   let write = 0;
   for (let read = 0; read < raw.length; read += 2) {
     const name = raw[read]!;
+    if (!TOKEN.test(name)) throw new InvalidHeaderError('name', name);
+    if (UNSAFE_VALUE.test(raw[read + 1]!)) throw new InvalidHeaderError('value', name);
     // Only names of these lengths can match, which spares most lower-casing.
     switch (name.length) {
       case 4:

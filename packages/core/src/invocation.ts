@@ -1,0 +1,111 @@
+/**
+ * One invocation from the listener call to the result, including the
+ * answers the handler gives in the app's place: 500, 502 and 504.
+ */
+import type { Context } from 'aws-lambda';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { debug } from './debug.js';
+import { ResponseAbortedError, ResponseTimeoutError } from './errors.js';
+import type { ExchangeSink } from './node/sink.js';
+import type { ErrorInfo, ResolvedOptions } from './options.js';
+import type { AnyEventSource } from './sources/index.js';
+import type { EventRecord } from './sources/shared.js';
+import type { ResponseSnapshot } from './sources/types.js';
+
+/** Any Node request listener: an Express app, Koa's `app.callback()`, a plain function. */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+// setTimeout stores delays in a signed 32-bit integer; a longer one would fire at once.
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * The state of one invocation between the listener call and the result. It
+ * is the exchange sink of its request and response, and settles once: on
+ * the finished response, or on a 500, 502 or 504 answer of its own.
+ */
+export class Invocation<Result> implements ExchangeSink {
+  private settled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private req: IncomingMessage | undefined;
+  private res: ServerResponse | undefined;
+
+  constructor(
+    private readonly source: AnyEventSource,
+    private readonly event: EventRecord,
+    private readonly context: Context | undefined,
+    private readonly settings: ResolvedOptions,
+    private readonly resolve: (result: Result) => void,
+  ) {}
+
+  run(listener: RequestListener, req: IncomingMessage, res: ServerResponse): void {
+    this.req = req;
+    this.res = res;
+    try {
+      const returned = listener(req, res);
+      if (isThenable(returned)) returned.then(undefined, (error: unknown) => this.fail(500, error));
+    } catch (error) {
+      this.fail(500, error);
+    }
+  }
+
+  /** Arms the 504 timer from the context's remaining time; a missing or non-finite time sets no deadline. */
+  startDeadline(): void {
+    const remaining = this.settled ? undefined : this.context?.getRemainingTimeInMillis?.();
+    if (typeof remaining !== 'number' || !Number.isFinite(remaining)) return;
+    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, remaining - this.settings.timeoutMarginMs));
+    this.timer = setTimeout(() => this.fail(504, new ResponseTimeoutError(remaining, this.settings.timeoutMarginMs)), delay);
+  }
+
+  finish(snapshot: ResponseSnapshot): void {
+    this.answer(snapshot);
+  }
+
+  abort(error: Error | undefined): void {
+    // A response that ended before its socket was closed is complete.
+    if (this.res?.writableEnded === true) return;
+    this.fail(502, new ResponseAbortedError(error));
+  }
+
+  /**
+   * Answers for the app, then tears the exchange down so that the app sees
+   * 'close' and stops writing to a response nobody will read.
+   */
+  private fail(statusCode: 500 | 502 | 504, error: unknown): void {
+    if (this.settled) return;
+    debug('answering %d: %o', statusCode, error);
+    this.answer(plainResponse(statusCode, STATUS_CODES[statusCode]!));
+    reportError(this.settings.onError, error, { statusCode, event: this.event, context: this.context });
+    this.res?.destroy();
+    this.req?.destroy();
+  }
+
+  private answer(snapshot: ResponseSnapshot): void {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.resolve(this.source.toResult(snapshot, this.event, this.settings) as Result);
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+export function plainResponse(statusCode: number, text: string): ResponseSnapshot {
+  return {
+    statusCode,
+    statusMessage: STATUS_CODES[statusCode] ?? '',
+    headers: [['content-type', ['text/plain; charset=utf-8']]],
+    body: Buffer.from(text),
+  };
+}
+
+
+function reportError(onError: ResolvedOptions['onError'], error: unknown, info: ErrorInfo): void {
+  if (onError === undefined) return;
+  try {
+    onError(error, info);
+  } catch (hookError) {
+    debug('the onError option threw: %o', hookError);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Handler options: their types, defaults and the one-time validation that
+ * makes a mistake fail at cold start instead of on a request.
+ */
+import type { Context } from 'aws-lambda';
+import { isBinaryResponse, type IsBinaryPredicate } from './body.js';
+import { InvalidOptionError } from './errors.js';
+import { normaliseBasePath } from './path.js';
+import type { TranslationSettings } from './sources/types.js';
+
+/** Options of `createHandler` and of every framework adapter. */
+export interface HandlerOptions {
+  /**
+   * Decides whether a response body is binary and so sent base64-encoded.
+   * Default: `isBinaryResponse`.
+   */
+  isBinary?: IsBinaryPredicate;
+  /**
+   * How long before the Lambda deadline the handler gives up on a response
+   * that has not ended and answers 504, in milliseconds. Default: 1000.
+   */
+  timeoutMarginMs?: number;
+  /**
+   * Strip the API Gateway stage from the path the app sees. Default: the
+   * environment variable `AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH` is `true` or
+   * `1` (any letter case), read when the handler is created.
+   */
+  ignoreStageInPath?: boolean;
+  /**
+   * A custom-domain base path to strip from the path the app sees, after the
+   * stage, whole segments only: `/api` strips `/api/x`, never `/apix`.
+   */
+  basePath?: string;
+  /** The most header fields a request may carry; more are answered with 431. Default: 2000, as Node's HTTP server. */
+  maxHeaderCount?: number;
+  /**
+   * Called when the handler answers for the app: 500 when an error escaped
+   * the app and its framework, 502 when the app destroyed the response or
+   * its socket, 504 when the deadline passed. The library logs nothing by
+   * default, so this is the place to log these failures. An error it throws
+   * is ignored.
+   */
+  onError?: (error: unknown, info: ErrorInfo) => void;
+}
+
+/** What `onError` learns about a failed invocation. */
+export interface ErrorInfo {
+  /** The status of the result the handler returned in the app's place. */
+  readonly statusCode: 500 | 502 | 504;
+  /** The Lambda event of the invocation. */
+  readonly event: unknown;
+  /** The Lambda context of the invocation, if the caller passed one. */
+  readonly context: Context | undefined;
+}
+
+const KNOWN_OPTIONS = new Set([
+  'isBinary',
+  'timeoutMarginMs',
+  'ignoreStageInPath',
+  'basePath',
+  'maxHeaderCount',
+  'onError',
+]);
+
+const IGNORE_STAGE_ENV = 'AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH';
+
+/** Reads `AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH`: `true` or `1` in any letter case; anything else is off. */
+export function readIgnoreStageEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env[IGNORE_STAGE_ENV]?.trim().toLowerCase();
+  return value === 'true' || value === '1';
+}
+
+/** Options after validation, with their defaults applied. */
+export interface ResolvedOptions extends TranslationSettings {
+  readonly timeoutMarginMs: number;
+  readonly onError: ((error: unknown, info: ErrorInfo) => void) | undefined;
+}
+
+/** Validates the options once, when the handler is created, so mistakes fail at cold start. */
+export function resolveOptions(options: HandlerOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidOptionError('options', 'an object', options);
+  }
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) {
+      throw new InvalidOptionError(name, `one of the known options (${[...KNOWN_OPTIONS].join(', ')})`, 'an unknown option');
+    }
+  }
+  const { isBinary = isBinaryResponse, timeoutMarginMs = 1000, basePath = '', maxHeaderCount = 2000 } = options;
+  if (typeof isBinary !== 'function') throw new InvalidOptionError('isBinary', 'a function', isBinary);
+  if (typeof timeoutMarginMs !== 'number' || !Number.isFinite(timeoutMarginMs) || timeoutMarginMs < 0) {
+    throw new InvalidOptionError('timeoutMarginMs', 'a number of milliseconds, 0 or more', timeoutMarginMs);
+  }
+  if (options.ignoreStageInPath !== undefined && typeof options.ignoreStageInPath !== 'boolean') {
+    throw new InvalidOptionError('ignoreStageInPath', 'a boolean', options.ignoreStageInPath);
+  }
+  if (typeof basePath !== 'string') throw new InvalidOptionError('basePath', 'a string such as "/api"', basePath);
+  if (!Number.isInteger(maxHeaderCount) || maxHeaderCount < 1) {
+    throw new InvalidOptionError('maxHeaderCount', 'an integer of 1 or more', maxHeaderCount);
+  }
+  if (options.onError !== undefined && typeof options.onError !== 'function') {
+    throw new InvalidOptionError('onError', 'a function (error, info) => void', options.onError);
+  }
+  return {
+    isBinary,
+    timeoutMarginMs,
+    ignoreStageInPath: options.ignoreStageInPath ?? readIgnoreStageEnv(),
+    basePath: normaliseBasePath(basePath),
+    maxHeaderCount,
+    onError: options.onError,
+  };
+}
