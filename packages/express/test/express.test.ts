@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inject } from 'light-my-request';
-import { getLambdaContext, getLambdaEvent, type LambdaResult } from '@lambda-http/core';
+import { getLambdaContext, getLambdaEvent, InvalidOptionError, type LambdaResult } from '@lambda-http/core';
 import { handle } from '../src/index';
 
 type ExpressModule = typeof import('express');
@@ -157,5 +157,11 @@ describe('differential against light-my-request', () => {
       ...(body === undefined ? {} : { payload: body }),
     });
     expect(fromEvent[0]).toEqual(fromInject[0]);
+  });
+});
+
+describe('handle argument check', () => {
+  it('rejects null', () => {
+    expect(() => handle(null as never)).toThrow(InvalidOptionError);
   });
 });

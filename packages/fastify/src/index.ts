@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createHandler,
   getLambdaExtensions,
+  InvalidOptionError,
   type HandlerOptions,
   type LambdaExtensions,
   type LambdaHttpHandler,
@@ -71,6 +72,20 @@ export const lambdaExtensions: FastifyPluginCallback = Object.assign(registerLam
   [Symbol.for('plugin-meta')]: { name: PLUGIN_NAME, fastify: '5.x' },
 });
 
+// Checks the shape that `handle` uses when it is called, because a wrong
+// argument would otherwise surface only as a TypeError in the first invocation.
+function assertFastifyApplication(app: unknown): asserts app is FastifyApplication {
+  const candidate = app as Partial<FastifyApplication> | null;
+  const isApplication =
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.ready === 'function' &&
+    typeof candidate.routing === 'function';
+  if (!isApplication) {
+    throw new InvalidOptionError('app', 'a Fastify instance (an object with ready() and routing() methods)', app);
+  }
+}
+
 /**
  * Turns a Fastify instance into a Lambda handler. Register every plugin and
  * route first. The first invocation calls `app.ready()`, and every later one
@@ -80,6 +95,9 @@ export const lambdaExtensions: FastifyPluginCallback = Object.assign(registerLam
  *
  * When `ready()` fails, that invocation and every later one reject with its
  * error, because Fastify cannot load its plugins a second time.
+ *
+ * Throws an `InvalidOptionError` (`LHTTP_ERR_INVALID_OPTION`) when `app` is
+ * not a Fastify instance or an option is invalid.
  *
  * @example
  * ```ts
@@ -93,6 +111,7 @@ export const lambdaExtensions: FastifyPluginCallback = Object.assign(registerLam
  * ```
  */
 export function handle(app: FastifyApplication, options?: HandlerOptions): LambdaHttpHandler {
+  assertFastifyApplication(app);
   const handler = createHandler((req, res) => app.routing(req, res), options);
   let ready: PromiseLike<unknown> | undefined;
 

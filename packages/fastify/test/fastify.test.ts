@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { withQueryStringParameters } from '@lambda-http/core';
+import { InvalidOptionError, withQueryStringParameters } from '@lambda-http/core';
 import { z } from 'zod';
 import { handle, lambdaExtensions } from '../src/index';
 
@@ -179,5 +179,17 @@ describe('handle', () => {
     const handler = handle(app);
     const results = await Promise.all(Array.from({ length: count }, (_, n) => handler(httpEvent(`/slow/${n}`, `n=${n}`))));
     expect(results.map(bodyOf)).toEqual(Array.from({ length: count }, (_, n) => ({ n: String(n), id: String(n) })));
+  });
+});
+
+describe('handle argument check', () => {
+  it.each([
+    ['null', null],
+    ['an empty object', {}],
+    ['the Fastify factory', Fastify],
+    ['an instance without routing', { ready: async () => undefined }],
+  ])('rejects %s', (_name, app) => {
+    expect(() => handle(app as never)).toThrow(InvalidOptionError);
+    expect(() => handle(app as never)).toThrow('Invalid option `app`: expected a Fastify instance');
   });
 });

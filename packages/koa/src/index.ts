@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createHandler,
   getLambdaExtensions,
+  InvalidOptionError,
   type HandlerOptions,
   type LambdaExtensions,
   type LambdaHttpHandler,
@@ -30,6 +31,21 @@ const lambdaProperty: PropertyDescriptor = {
     return getLambdaExtensions(this.req);
   },
 };
+
+// Checks the shape that `handle` uses, so that a wrong argument (such as the
+// Koa class instead of `new Koa()`) fails with a message, not a bare TypeError.
+function assertKoaApplication(app: unknown): asserts app is KoaApplication {
+  const candidate = app as Partial<KoaApplication> | null;
+  const isApplication =
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.callback === 'function' &&
+    typeof candidate.context === 'object' &&
+    candidate.context !== null;
+  if (!isApplication) {
+    throw new InvalidOptionError('app', 'a Koa application (an object with a callback() method and a context object)', app);
+  }
+}
 
 /**
  * Creates a Koa middleware that defines `ctx.lambda` on each context. Apps
@@ -64,6 +80,9 @@ export function lambdaExtensions<StateT = DefaultState, ContextT = DefaultContex
  * It also defines `ctx.lambda` on the app's context prototype (`app.context`,
  * Koa's documented place for context properties).
  *
+ * Throws an `InvalidOptionError` (`LHTTP_ERR_INVALID_OPTION`) when `app` is
+ * not a Koa application or an option is invalid.
+ *
  * @example
  * ```ts
  * import Koa from 'koa';
@@ -78,6 +97,7 @@ export function lambdaExtensions<StateT = DefaultState, ContextT = DefaultContex
  * ```
  */
 export function handle(app: KoaApplication, options?: HandlerOptions): LambdaHttpHandler {
+  assertKoaApplication(app);
   Object.defineProperty(app.context, 'lambda', lambdaProperty);
   return createHandler(app.callback(), options);
 }

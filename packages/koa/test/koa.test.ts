@@ -3,7 +3,7 @@ import { Socket } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
 import type { Context } from 'aws-lambda';
 import type Koa from 'koa';
-import { withQueryStringParameters } from '@lambda-http/core';
+import { InvalidOptionError, withQueryStringParameters } from '@lambda-http/core';
 import { z } from 'zod';
 import { handle, lambdaExtensions } from '../src/index';
 
@@ -123,5 +123,17 @@ describe.each(versions)('%s', (_name, KoaClass) => {
       Array.from({ length: count }, (_, n) => handler(restEvent(`/orders/${n}`, { n: [String(n)] }))),
     );
     expect(results.map(bodyOf)).toEqual(Array.from({ length: count }, (_, n) => ({ n: String(n), id: String(n) })));
+  });
+});
+
+describe('handle argument check', () => {
+  it.each([
+    ['null', null],
+    ['an empty object', {}],
+    ['the Koa class', require('koa') as unknown],
+    ['an app without a context', { callback: () => () => undefined }],
+  ])('rejects %s', (_name, app) => {
+    expect(() => handle(app as never)).toThrow(InvalidOptionError);
+    expect(() => handle(app as never)).toThrow('Invalid option `app`: expected a Koa application');
   });
 });
