@@ -2,7 +2,11 @@
 // goes: the adapter, the framework and its dependencies, Node.js internals,
 // the benchmark loop, and garbage collection.
 //
-//   node bench/profile.mjs lambda-http/express/http-api-v2 [--duration-ms 3000] [--top 25]
+//   node bench/profile.mjs lambda-http/express/http-api-v2 [--duration-ms 3000] [--top 25] [--summary]
+//
+// With --summary it prints one Markdown table row instead: the rate, the µs
+// per invocation in each category, and the rate the cell would reach if the
+// adapter cost nothing.
 //
 // Build the packages first (`npx pnpm@10.34.9 build`). The profile comes from
 // the inspector's sampling profiler, started after a warm-up.
@@ -29,6 +33,7 @@ const { values, positionals } = parseArgs({
     'duration-ms': { type: 'string', default: '3000' },
     'warmup-ms': { type: 'string', default: '1000' },
     top: { type: 'string', default: '20' },
+    summary: { type: 'boolean', default: false },
   },
 });
 
@@ -63,6 +68,11 @@ function categorise(url, functionName) {
   if (url.includes('/bench/')) return 'benchmark loop and app routes';
   return url === '' ? 'native (JSON, regular expressions, buffers)' : 'other';
 }
+
+// The same environment as the benchmark's workers: routes are written
+// without the REST stage, and Express runs in production mode.
+process.env.AWS_LAMBDA_HTTP_IGNORE_STAGE_IN_PATH ??= 'true';
+process.env.NODE_ENV ??= 'production';
 
 const eventText = readEventText(eventName);
 const app = await createApp(framework);
@@ -100,6 +110,19 @@ const total = profile.samples.length;
 const microsPerInvocation = (elapsedMs * 1000) / invocations;
 const percent = (count) => `${((count / total) * 100).toFixed(1)}%`;
 const micros = (count) => ((count / total) * microsPerInvocation).toFixed(1);
+
+if (values.summary) {
+  // One Markdown row: the cell, its rate under the profiler, and µs per invocation by category.
+  const share = (category) => micros(byCategory.get(category) ?? 0);
+  const adapterMicros = Number(share('adapter'));
+  const withoutAdapter = Math.round(1e6 / (microsPerInvocation - adapterMicros));
+  console.log(
+    `| ${cellKey} | ${Math.round(invocations / (elapsedMs / 1000)).toLocaleString('en-US')} | ${microsPerInvocation.toFixed(1)} | ` +
+      `${share('adapter')} | ${share('framework and its dependencies')} | ${share('Node.js internals (http, streams, timers)')} | ` +
+      `${share('garbage collection')} | ${share('benchmark loop and app routes')} | ${withoutAdapter.toLocaleString('en-US')} |`,
+  );
+  process.exit(0);
+}
 
 console.log(`## ${cellKey}: ${Math.round(invocations / (elapsedMs / 1000)).toLocaleString('en-US')} invocations/s`);
 console.log(`${microsPerInvocation.toFixed(1)} µs per invocation, ${total} samples over ${(elapsedMs / 1000).toFixed(1)} s\n`);

@@ -85,8 +85,8 @@ export class MalformedEventError extends LambdaHttpError {
 }
 
 /**
- * The event says its body is base64 but the body is not valid base64. This is
- * bad client data, so the handler answers 400 instead of throwing it.
+ * The event marks its body as base64, but the body is not valid base64. This
+ * is bad client data, so the handler returns a 400 result instead of throwing.
  */
 export class InvalidBase64BodyError extends LambdaHttpError {
   static override readonly [kTypeName]: string = 'InvalidBase64BodyError';
@@ -101,7 +101,7 @@ export class InvalidBase64BodyError extends LambdaHttpError {
   }
 }
 
-/** The request has more header fields than the handler accepts; answered with 431. */
+/** The request has more header fields than the handler accepts; the handler returns a 431 result. */
 export class TooManyHeadersError extends LambdaHttpError {
   static override readonly [kTypeName]: string = 'TooManyHeadersError';
 
@@ -117,7 +117,7 @@ export class TooManyHeadersError extends LambdaHttpError {
 
 /**
  * A request header field has a name or value that HTTP cannot carry (RFC 9110
- * section 5.1 and 5.5); answered with 400, as Node's HTTP parser would.
+ * section 5.1 and 5.5); the handler returns a 400 result, as Node's HTTP parser would reject it.
  */
 export class InvalidHeaderError extends LambdaHttpError {
   static override readonly [kTypeName]: string = 'InvalidHeaderError';

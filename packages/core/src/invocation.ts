@@ -68,7 +68,7 @@ export class Invocation<Result> implements ExchangeSink {
 
   /**
    * Answers for the app, then tears the exchange down so that the app sees
-   * 'close' and stops writing to a response nobody will read.
+   * 'close' and stops writing to a response that no client will receive.
    */
   private fail(statusCode: 500 | 502 | 504, error: unknown): void {
     if (this.settled) return;

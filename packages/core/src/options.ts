@@ -31,7 +31,7 @@ export interface HandlerOptions {
    * stage, whole segments only: `/api` strips `/api/x`, never `/apix`.
    */
   basePath?: string;
-  /** The most header fields a request may carry; more are answered with 431. Default: 2000, as Node's HTTP server. */
+  /** The most header fields a request may carry; a request with more gets a 431 result. Default: 2000, as in Node's HTTP server. */
   maxHeaderCount?: number;
   /**
    * Called when the handler answers for the app: 500 when an error escaped
@@ -43,7 +43,7 @@ export interface HandlerOptions {
   onError?: (error: unknown, info: ErrorInfo) => void;
 }
 
-/** What `onError` learns about a failed invocation. */
+/** Details of a failed invocation, passed to `onError`. */
 export interface ErrorInfo {
   /** The status of the result the handler returned in the app's place. */
   readonly statusCode: 500 | 502 | 504;

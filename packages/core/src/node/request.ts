@@ -73,7 +73,7 @@ export function createRequest(parts: RequestParts, sink: ExchangeSink): Incoming
   req.httpVersion = '1.1';
   req.rawHeaders = parts.rawHeaders;
   req.headers = toNodeHeaders(parts.rawHeaders);
-  // The whole message is in hand; `complete` tells on-finished and friends so.
+  // The whole message is in hand, and `complete` lets on-finished and body parsers know it.
   req.complete = true;
   if (parts.body !== undefined && parts.body.length > 0) req.push(parts.body);
   req.push(null);

@@ -26,7 +26,9 @@ export class LambdaSocket extends EventEmitter {
   get remoteFamily(): string | undefined {
     if (this.remoteAddress === undefined) return undefined;
     const version = isIP(this.remoteAddress);
-    return version === 4 ? 'IPv4' : version === 6 ? 'IPv6' : undefined;
+    if (version === 4) return 'IPv4';
+    if (version === 6) return 'IPv6';
+    return undefined;
   }
 
   get remotePort(): number | undefined {
@@ -75,7 +77,7 @@ export class LambdaSocket extends EventEmitter {
   /**
    * Closes the connection: apps and frameworks do this to abort an exchange
    * (Express's final handler does when an error follows the first byte), so
-   * the invocation is told at once instead of waiting for its deadline.
+   * the invocation is notified at once instead of waiting for its deadline.
    */
   destroy(error?: Error): this {
     if (this.destroyed) return this;
