@@ -24,7 +24,8 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
  * the finished response, or on a 500, 502 or 504 answer of its own.
  */
 export class Invocation<Result> implements ExchangeSink {
-  private settled = false;
+  /** The status of the result once the invocation has settled. */
+  private settledStatus: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private req: IncomingMessage | undefined;
   private res: ServerResponse | undefined;
@@ -50,8 +51,9 @@ export class Invocation<Result> implements ExchangeSink {
 
   /** Arms the 504 timer from the context's remaining time; a missing or non-finite time sets no deadline. */
   startDeadline(): void {
-    const remaining = this.settled ? undefined : this.context?.getRemainingTimeInMillis?.();
-    if (typeof remaining !== 'number' || !Number.isFinite(remaining)) return;
+    if (this.settledStatus !== undefined) return;
+    const remaining = this.readRemainingTime();
+    if (remaining === undefined) return;
     const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, remaining - this.settings.timeoutMarginMs));
     this.timer = setTimeout(() => this.fail(504, new ResponseTimeoutError(remaining, this.settings.timeoutMarginMs)), delay);
   }
@@ -61,27 +63,55 @@ export class Invocation<Result> implements ExchangeSink {
   }
 
   abort(error: Error | undefined): void {
-    // A response that ended before its socket was closed is complete.
-    if (this.res?.writableEnded === true) return;
     this.fail(502, new ResponseAbortedError(error));
+  }
+
+  private readRemainingTime(): number | undefined {
+    try {
+      const remaining = this.context?.getRemainingTimeInMillis?.();
+      return typeof remaining === 'number' && Number.isFinite(remaining) ? remaining : undefined;
+    } catch (error) {
+      debug('getRemainingTimeInMillis threw, so no deadline is set: %o', error);
+      return undefined;
+    }
   }
 
   /**
    * Answers for the app, then tears the exchange down so that the app sees
    * 'close' and stops writing to a response that no client will receive.
+   * An error after the app ended its response keeps that response: the
+   * error is only reported.
    */
   private fail(statusCode: 500 | 502 | 504, error: unknown): void {
-    if (this.settled) return;
-    debug('answering %d: %o', statusCode, error);
-    this.answer(plainResponse(statusCode, STATUS_CODES[statusCode]!));
-    reportError(this.settings.onError, error, { statusCode, event: this.event, context: this.context });
+    const responseEnded = this.res?.writableEnded === true;
+    if (this.settledStatus === undefined && !responseEnded) {
+      debug('answering %d: %o', statusCode, error);
+      this.answer(plainResponse(statusCode, STATUS_CODES[statusCode]!));
+      reportError(this.settings.onError, error, { statusCode, afterResponse: false, event: this.event, context: this.context });
+      this.tearDown();
+      return;
+    }
+    // Closing the exchange after it settled (the app's doing or the tear-down) is no failure.
+    if (statusCode === 502) return;
+    debug('error after the response was complete: %o', error);
+    reportError(this.settings.onError, error, {
+      statusCode: this.settledStatus ?? this.res?.statusCode ?? statusCode,
+      afterResponse: true,
+      event: this.event,
+      context: this.context,
+    });
+  }
+
+  private tearDown(): void {
     this.res?.destroy();
     this.req?.destroy();
+    // Destroying a request that was read leaves its socket open, so close it too.
+    this.req?.socket.destroy();
   }
 
   private answer(snapshot: ResponseSnapshot): void {
-    if (this.settled) return;
-    this.settled = true;
+    if (this.settledStatus !== undefined) return;
+    this.settledStatus = snapshot.statusCode;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.resolve(this.source.toResult(snapshot, this.event, this.settings) as Result);
   }

@@ -36,17 +36,23 @@ export interface HandlerOptions {
   /**
    * Called when the handler answers for the app: 500 when an error escaped
    * the app and its framework, 502 when the app destroyed the response or
-   * its socket, 504 when the deadline passed. The library logs nothing by
-   * default, so this is the place to log these failures. An error it throws
-   * is ignored.
+   * its socket, 504 when the deadline passed. Also called, with
+   * `afterResponse: true`, for an error that escapes after the app ended its
+   * response. The library logs nothing by default, so this is the place to
+   * log these failures. An error it throws is ignored.
    */
   onError?: (error: unknown, info: ErrorInfo) => void;
 }
 
 /** Details of a failed invocation, passed to `onError`. */
 export interface ErrorInfo {
-  /** The status of the result the handler returned in the app's place. */
-  readonly statusCode: 500 | 502 | 504;
+  /**
+   * The status of the result the handler returned: 500, 502 or 504 in the
+   * app's place, or the app's own status when `afterResponse` is true.
+   */
+  readonly statusCode: number;
+  /** `true` when the error came after the app had ended its response, which was kept. */
+  readonly afterResponse: boolean;
   /** The Lambda event of the invocation. */
   readonly event: unknown;
   /** The Lambda context of the invocation, if the caller passed one. */

@@ -182,6 +182,59 @@ describe('errors from the app', () => {
     expect(seen[0]![1].context?.awsRequestId).toBe('abc');
   });
 
+  it('keeps a response the app ended before throwing', async () => {
+    const seen: ErrorInfo[] = [];
+    const handler = createHandler(
+      (_req, res) => {
+        res.end('ok');
+        throw new Error('after the response');
+      },
+      { onError: (_error, info) => seen.push(info) },
+    );
+    const result = (await handler(httpEvent)) as LambdaResult & { body: string };
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toBe('ok');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.afterResponse).toBe(true);
+    expect(seen[0]!.statusCode).toBe(200);
+  });
+
+  it('reports an async error that comes after the result', async () => {
+    const errors: unknown[] = [];
+    const late = new Error('late failure');
+    const handler = createHandler(
+      async (_req, res) => {
+        res.end('ok');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        throw late;
+      },
+      { onError: (error) => errors.push(error) },
+    );
+    expect((await handler(httpEvent)).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(errors).toEqual([late]);
+  });
+
+  it('keeps the body when the app destroys the response right after ending it', async () => {
+    const handler = createHandler((_req, res) => {
+      res.end('hello');
+      res.destroy();
+    });
+    const result = (await handler(httpEvent)) as LambdaResult & { body: string };
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toBe('hello');
+  });
+
+  it('gives the response the request socket', async () => {
+    let same = false;
+    const handler = createHandler((req, res) => {
+      same = res.socket === req.socket && req.socket !== null;
+      res.end();
+    });
+    await handler(httpEvent);
+    expect(same).toBe(true);
+  });
+
   it('ignores an onError that throws', async () => {
     const handler = createHandler(
       () => {
@@ -239,6 +292,35 @@ describe('deadline', () => {
     expect(closed).toEqual(expect.arrayContaining(['response', 'socket']));
     expect(writesAccepted).toBe(acceptedAtClose);
     expect(errors[0]).toBeInstanceOf(ResponseTimeoutError);
+  });
+
+  it('closes the socket after a 504 even when the body was read', async () => {
+    let socketClosed = false;
+    const handler = createHandler(
+      (req) => {
+        req.socket.on('close', () => {
+          socketClosed = true;
+        });
+        req.resume();
+      },
+      { timeoutMarginMs: 1000 },
+    );
+    const result = await handler({ ...httpEvent, body: 'read me' }, contextWithRemaining(1020));
+    expect(result.statusCode).toBe(504);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(socketClosed).toBe(true);
+  });
+
+  it('sets no deadline when getRemainingTimeInMillis throws', async () => {
+    const handler = createHandler((_req, res) => {
+      setTimeout(() => res.end('late'), 20);
+    });
+    const context = {
+      getRemainingTimeInMillis: () => {
+        throw new Error('not a Lambda context');
+      },
+    } as unknown as Context;
+    expect((await handler(httpEvent, context)).statusCode).toBe(200);
   });
 
   it.each([

@@ -36,6 +36,10 @@ type RecordingResponse = ServerResponse & { [kState]: ResponseState };
 export function createResponse(req: IncomingMessage, sink: ExchangeSink): ServerResponse {
   const res = new ServerResponse(req);
   (res as RecordingResponse)[kState] = { sink, chunks: [], hasBody: req.method !== 'HEAD', ended: false };
+  // As on a server, the response shares the request's connection; apps and
+  // on-finished read `res.socket`. It is not attached with `assignSocket`,
+  // so Node never writes the response to it.
+  (res as { socket: unknown }).socket = req.socket;
   // Own properties, so they survive Express replacing the response prototype.
   res.writeHead = writeHead as ServerResponse['writeHead'];
   res.write = write as ServerResponse['write'];
@@ -56,8 +60,11 @@ function destroy(this: RecordingResponse, error?: Error): ServerResponse {
   this.destroyed = true;
   const wasEnded = state.ended;
   state.ended = true;
-  state.chunks.length = 0;
-  if (!wasEnded) state.sink.abort(error);
+  // A response already ended is complete and keeps its body; an aborted one is discarded.
+  if (!wasEnded) {
+    state.chunks.length = 0;
+    state.sink.abort(error);
+  }
   process.nextTick(emitSafely, this, 'close');
   return this;
 }

@@ -14,6 +14,8 @@ export class LambdaSocket extends EventEmitter {
   readable = true;
   writable = true;
   destroyed = false;
+  /** Bytes waiting to be written: always none, since nothing is written here. */
+  readonly writableLength = 0;
   readonly #sink: ExchangeSink;
 
   constructor(remoteAddress: string | undefined, encrypted: boolean, sink: ExchangeSink) {
