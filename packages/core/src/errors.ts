@@ -189,6 +189,14 @@ export class PayloadParseError extends LambdaHttpError {
 
   /** The `content-type` header of the request, as sent. */
   readonly contentType: string;
+  /**
+   * 400, read by the error handlers of Express (`status`, `statusCode`),
+   * Koa (`status`, `expose`) and Fastify (`statusCode`), so an uncaught
+   * payload error becomes a client error with its message shown.
+   */
+  readonly status = 400;
+  readonly statusCode = 400;
+  readonly expose = true;
 
   constructor(contentType: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -207,6 +215,10 @@ export class PayloadValidationError extends LambdaHttpError {
 
   /** The issues that the validator reported, unchanged. */
   readonly issues: ReadonlyArray<StandardSchemaV1.Issue>;
+  /** 400 for the frameworks' error handlers, as on `PayloadParseError`. */
+  readonly status = 400;
+  readonly statusCode = 400;
+  readonly expose = true;
 
   constructor(issues: ReadonlyArray<StandardSchemaV1.Issue>) {
     super('LHTTP_ERR_PAYLOAD_VALIDATION', `Invalid request payload: ${describeIssues(issues)}`);

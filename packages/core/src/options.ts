@@ -59,6 +59,10 @@ export interface ErrorInfo {
   readonly context: Context | undefined;
 }
 
+// Segments of path characters, with an optional leading and trailing slash;
+// '' means no base path.
+const BASE_PATH = /^\/?(?:[^/?#\s]+\/)*[^/?#\s]*\/?$/;
+
 const KNOWN_OPTIONS = new Set([
   'isBinary',
   'timeoutMarginMs',
@@ -84,12 +88,16 @@ export interface ResolvedOptions extends TranslationSettings {
 
 /** Validates the options once, when the handler is created, so mistakes fail at cold start. */
 export function resolveOptions(options: HandlerOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidOptionError('options', 'an object', options);
   }
   for (const name of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(name)) {
-      throw new InvalidOptionError(name, `one of the known options (${[...KNOWN_OPTIONS].join(', ')})`, 'an unknown option');
+      throw new InvalidOptionError(
+        name,
+        `a known option name (${[...KNOWN_OPTIONS].join(', ')}), but this name is unknown; its value was`,
+        (options as Record<string, unknown>)[name],
+      );
     }
   }
   const { isBinary = isBinaryResponse, timeoutMarginMs = 1000, basePath = '', maxHeaderCount = 2000 } = options;
@@ -100,7 +108,9 @@ export function resolveOptions(options: HandlerOptions): ResolvedOptions {
   if (options.ignoreStageInPath !== undefined && typeof options.ignoreStageInPath !== 'boolean') {
     throw new InvalidOptionError('ignoreStageInPath', 'a boolean', options.ignoreStageInPath);
   }
-  if (typeof basePath !== 'string') throw new InvalidOptionError('basePath', 'a string such as "/api"', basePath);
+  if (typeof basePath !== 'string' || !BASE_PATH.test(basePath)) {
+    throw new InvalidOptionError('basePath', 'path segments such as "/api" or "/api/v1", without "?", "#" or empty segments', basePath);
+  }
   if (!Number.isInteger(maxHeaderCount) || maxHeaderCount < 1) {
     throw new InvalidOptionError('maxHeaderCount', 'an integer of 1 or more', maxHeaderCount);
   }

@@ -360,6 +360,10 @@ describe('options', () => {
     ['timeoutMarginMs', { timeoutMarginMs: Number.NaN }],
     ['ignoreStageInPath', { ignoreStageInPath: 'true' }],
     ['basePath', { basePath: 7 }],
+    ['basePath', { basePath: '//api' }],
+    ['basePath', { basePath: '/api?x' }],
+    ['basePath', { basePath: '/a b' }],
+    ['options', []],
     ['maxHeaderCount', { maxHeaderCount: 0 }],
   ])('rejects an invalid %s when the handler is created', (option, options) => {
     expect(() => createHandler(() => undefined, options as never)).toThrow(InvalidOptionError);
@@ -367,7 +371,11 @@ describe('options', () => {
   });
 
   it('rejects an unknown option, naming it', () => {
-    expect(() => createHandler(() => undefined, { basepath: '/api' } as never)).toThrow(/`basepath`.*basePath/);
+    expect(() => createHandler(() => undefined, { basepath: '/api' } as never)).toThrow(/`basepath`.*basePath.*"\/api"/);
+  });
+
+  it.each(['', '/', '/api', 'api', '/api/', '/api/v1', '/v1.2-beta_x'])('accepts the base path %j', (basePath) => {
+    expect(() => createHandler(() => undefined, { basePath })).not.toThrow();
   });
 
   it('rejects a listener that is not a function', () => {

@@ -125,6 +125,19 @@ describe('request connection', () => {
     expect((await see(albMultiValueEvent)).remoteAddress).toBe('203.0.113.9');
   });
 
+  it.each([
+    ['a REST source IP', { ...restEvent, requestContext: { ...restEvent.requestContext, identity: { sourceIp: 'garbage\r\n' } } }],
+    ['a payload 2.0 source IP', { ...httpEvent, requestContext: { ...httpEvent.requestContext, http: { ...httpEvent.requestContext.http, sourceIp: 'test-invoke-source-ip' } } }],
+    ['an ALB forwarded address', { ...albEvent, headers: { ...albEvent.headers, 'x-forwarded-for': '192.0.2.1, not-an-ip' } }],
+  ])('leaves out %s that is not an IP address', async (_name, event) => {
+    expect((await see(event)).remoteAddress).toBeUndefined();
+  });
+
+  it('accepts IPv6 addresses', async () => {
+    const event = { ...httpEvent, requestContext: { ...httpEvent.requestContext, http: { ...httpEvent.requestContext.http, sourceIp: '2001:db8::1' } } };
+    expect((await see(event)).remoteAddress).toBe('2001:db8::1');
+  });
+
   it('marks API Gateway connections as encrypted', async () => {
     const seen = await see(httpEvent);
     expect((seen.req.socket as unknown as { encrypted: boolean }).encrypted).toBe(true);

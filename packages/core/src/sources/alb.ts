@@ -13,6 +13,7 @@ import {
   completeHeaders,
   encodeResultBody,
   findHeader,
+  ipAddressOrUndefined,
   readBody,
   readMethod,
   readPath,
@@ -95,8 +96,7 @@ function requestContext(event: EventRecord): LambdaRequestContext | undefined {
 function clientAddress(rawHeaders: readonly string[]): string | undefined {
   const forwardedFor = findHeader(rawHeaders, 'x-forwarded-for');
   if (forwardedFor === undefined) return undefined;
-  const last = forwardedFor.slice(forwardedFor.lastIndexOf(',') + 1).trim();
-  return last === '' ? undefined : last;
+  return ipAddressOrUndefined(forwardedFor.slice(forwardedFor.lastIndexOf(',') + 1).trim());
 }
 
 function toRequest(event: EventRecord, settings: TranslationSettings): RequestParts {

@@ -11,6 +11,7 @@ import { escapeEncodedQuery, escapePath } from '../uri.js';
 import {
   completeHeaders,
   encodeResultBody,
+  ipAddressOrUndefined,
   readBody,
   readMethod,
   readPath,
@@ -116,7 +117,7 @@ function toRequest(event: EventRecord, settings: TranslationSettings): RequestPa
     url: query === '' ? path : `${path}?${query}`,
     rawHeaders,
     body,
-    remoteAddress: readOptionalString(http, 'sourceIp', SOURCE, 'requestContext.http.sourceIp'),
+    remoteAddress: ipAddressOrUndefined(readOptionalString(http, 'sourceIp', SOURCE, 'requestContext.http.sourceIp')),
     encrypted: true,
   };
 }

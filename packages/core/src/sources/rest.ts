@@ -11,6 +11,7 @@ import {
   collectHeaders,
   completeHeaders,
   encodeResultBody,
+  ipAddressOrUndefined,
   readBody,
   readMethod,
   readPath,
@@ -128,7 +129,9 @@ function toRequest(event: EventRecord, settings: TranslationSettings): RequestPa
     url: query === '' ? path : `${path}?${query}`,
     rawHeaders,
     body,
-    remoteAddress: identity && readOptionalString(identity, 'sourceIp', SOURCE, 'requestContext.identity.sourceIp'),
+    remoteAddress: ipAddressOrUndefined(
+      identity && readOptionalString(identity, 'sourceIp', SOURCE, 'requestContext.identity.sourceIp'),
+    ),
     encrypted: true,
   };
 }

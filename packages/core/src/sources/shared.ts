@@ -2,6 +2,7 @@
  * Steps that several source modules share: reading event fields with type
  * checks, assembling the request header list, and encoding the result body.
  */
+import { isIP } from 'node:net';
 import { decodeBase64Body, type IsBinaryPredicate } from '../body.js';
 import { InvalidHeaderError, MalformedEventError, TooManyHeadersError } from '../errors.js';
 import type { ResponseSnapshot } from './types.js';
@@ -37,6 +38,15 @@ export function readPath(record: EventRecord, key: string, source: string, field
   const path = readString(record, key, source, field);
   if (path.charCodeAt(0) !== 0x2f /* / */) throw new MalformedEventError(source, field, 'a path starting with "/"', path);
   return path;
+}
+
+/**
+ * Returns `address` when it is an IPv4 or IPv6 address, else `undefined`:
+ * apps log and rate-limit by `req.socket.remoteAddress`, so text that is not
+ * an address must not reach it.
+ */
+export function ipAddressOrUndefined(address: string | undefined): string | undefined {
+  return address !== undefined && isIP(address) !== 0 ? address : undefined;
 }
 
 /** Reads an optional string field; `null` and absent both mean `undefined`. */
