@@ -40,6 +40,12 @@ export function createResponse(req: IncomingMessage, sink: ExchangeSink): Server
   // on-finished read `res.socket`. It is not attached with `assignSocket`,
   // so Node never writes the response to it.
   (res as { socket: unknown }).socket = req.socket;
+  // Node keeps the default status on ServerResponse.prototype. Making them own
+  // properties now, while the prototype chain is Node's, makes the later stores
+  // cheap: Express swaps in a prototype chain that V8 keeps in dictionary
+  // mode, where adding a property takes a slow path on every request.
+  res.statusCode = 200;
+  res.statusMessage = undefined as unknown as string;
   // Own properties, so they survive Express replacing the response prototype.
   res.writeHead = writeHead as ServerResponse['writeHead'];
   res.write = write as ServerResponse['write'];
