@@ -19,7 +19,7 @@ const RESULTS_DIRECTORY = new URL('./results/', import.meta.url);
  * about 7.5 minutes (an estimate). A quick run took under 40 s there.
  */
 const MODE_SETTINGS = {
-  full: { rounds: 5, warmupMs: 500, durationMs: 1000, coldStartRuns: 20, jobs: 1 },
+  full: { rounds: 5, warmupMs: 1000, durationMs: 1000, coldStartRuns: 20, jobs: 1 },
   quick: { rounds: 2, warmupMs: 20, durationMs: 50, coldStartRuns: 2, jobs: 2 },
 };
 

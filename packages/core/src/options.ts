@@ -17,7 +17,9 @@ export interface HandlerOptions {
   isBinary?: IsBinaryPredicate;
   /**
    * How long before the Lambda deadline the handler gives up on a response
-   * that has not ended and answers 504, in milliseconds. Default: 1000.
+   * that has not ended and answers 504, in milliseconds. Default: 1000. The
+   * timer is rounded to tenths of a second, so the 504 may come up to 99 ms
+   * earlier.
    */
   timeoutMarginMs?: number;
   /**
