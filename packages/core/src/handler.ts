@@ -31,15 +31,19 @@ export type LambdaHttpHandler = (event: unknown, context?: Context) => Promise<L
  * - A malformed or unsupported event rejects with a `LambdaHttpError`, so the
  *   invocation fails and the error reaches the function's log.
  * - Bad client data gets a client error result: 400 for a body that is not
- *   valid base64, 431 for too many header fields. The app is not called.
- * - An error that escapes the listener becomes a 500 result.
+ *   valid base64 or a header that HTTP cannot carry, 431 for too many header
+ *   fields. The app is not called.
+ * - An error that escapes the listener becomes a 500 result, unless the app
+ *   had already ended its response.
+ * - A response or socket that the app destroys before ending the response
+ *   becomes a 502 result.
  * - A response still open when the remaining time drops below
  *   `timeoutMarginMs` becomes a 504 result. A context without
  *   `getRemainingTimeInMillis` sets no deadline.
+ * - `onError` hears of each 500, 502 and 504.
  *
  * @example
  * ```ts
- * import { createServer } from 'node:http';
  * import { createHandler } from '@lambda-http/core';
  *
  * export const handler = createHandler((req, res) => {
@@ -62,7 +66,7 @@ export function createHandler(listener: RequestListener, options: HandlerOptions
       ({ source, event: record } = detectSource(event));
       parts = source.toRequest(record, settings);
     } catch (error) {
-      // Bad client data is answered; a malformed or unsupported event fails the invocation.
+      // Bad client data gets a client error result; a malformed or unsupported event fails the invocation.
       if (error instanceof InvalidBase64BodyError || error instanceof InvalidHeaderError) {
         return Promise.resolve(clientError(400, error, source!, record!, settings));
       }

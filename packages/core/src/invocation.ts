@@ -1,6 +1,6 @@
 /**
- * One invocation from the listener call to the result, including the
- * answers the handler gives in the app's place: 500, 502 and 504.
+ * One invocation from the listener call to the result, including the 500,
+ * 502 and 504 results the handler returns in the app's place.
  */
 import type { Context } from 'aws-lambda';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -82,7 +82,7 @@ export class Invocation<Result> implements ExchangeSink {
   }
 
   /**
-   * Answers for the app, then tears the exchange down so that the app sees
+   * Returns a result in the app's place, then tears the exchange down so that the app sees
    * 'close' and stops writing to a response that no client will receive.
    * An error after the app ended its response keeps that response: the
    * error is only reported.

@@ -43,8 +43,8 @@ export function handle(app: ExpressApp, options?: HandlerOptions): LambdaHttpHan
  * that Express and its router add to every request and response.
  *
  * Express replaces the prototype of each request and response with one that
- * V8 keeps in dictionary mode, and after that every property added to the
- * object takes a slow, uncached path: profiles showed it as about half of
+ * V8 keeps in dictionary mode. After that, every property added to the
+ * object takes a slow, uncached path, which profiles showed as about half of
  * Express's own time per request. Added here, while the prototype is still
  * Node's, the same properties cost little, and Express's later writes only
  * change their values. Each one is written unconditionally by Express 4 or 5
