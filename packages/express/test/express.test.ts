@@ -88,6 +88,45 @@ describe.each(versions)('%s', (_name, express) => {
     });
   });
 
+  it('routes through mounted sub-apps and routers with their parameters', async () => {
+    const sub = express();
+    const router = express.Router({ mergeParams: true });
+    router.get('/items/:item', (req, res) => {
+      res.json({
+        baseUrl: req.baseUrl,
+        originalUrl: req.originalUrl,
+        url: req.url,
+        params: req.params,
+        query: req.query,
+        route: req.route?.path,
+        locals: typeof res.locals,
+      });
+    });
+    sub.use('/shops/:shop', router);
+    const outer = express();
+    outer.use('/api', sub);
+    const event = { ...restPost('/api/shops/s1/items/i2', 'text/plain', ''), httpMethod: 'GET' };
+    const result = await handle(outer)(event, context);
+    expect(bodyOf(result)).toEqual({
+      baseUrl: '/api/shops/s1',
+      originalUrl: '/api/shops/s1/items/i2?page=2',
+      url: '/items/i2?page=2',
+      params: { shop: 's1', item: 'i2' },
+      query: { page: '2' },
+      route: '/items/:item',
+      locals: 'object',
+    });
+  });
+
+  it('gives body parsers an undefined body to fill', async () => {
+    const app = express();
+    app.post('/echo', express.json(), (req, res) => {
+      res.json({ parsed: req.body ?? null });
+    });
+    const result = await handle(app)({ ...restPost('/echo', 'text/plain', 'not json') }, context);
+    expect(bodyOf(result)).toEqual({ parsed: express === versions[0]![1] ? {} : null });
+  });
+
   it("leaves a route's error to Express's own 500 page", async () => {
     const originalEnv = process.env['NODE_ENV'];
     process.env['NODE_ENV'] = 'test'; // Express prints route errors unless NODE_ENV is test.
