@@ -113,12 +113,16 @@ function assertFastifyApplication(app: unknown): asserts app is FastifyApplicati
 export function handle(app: FastifyApplication, options?: HandlerOptions): LambdaHttpHandler {
   assertFastifyApplication(app);
   const handler = createHandler((req, res) => app.routing(req, res), options);
-  let ready: PromiseLike<unknown> | undefined;
+  let ready: Promise<void> | undefined;
+  let isReady = false;
 
-  return async function fastifyLambdaHandler(event, context): Promise<LambdaResult> {
-    ready ??= app.ready();
-    await ready;
-    return handler(event, context);
+  return function fastifyLambdaHandler(event, context): Promise<LambdaResult> {
+    // Once the plugins have loaded, invocations skip the wait and its extra tick.
+    if (isReady) return handler(event, context);
+    ready ??= Promise.resolve(app.ready()).then(() => {
+      isReady = true;
+    });
+    return ready.then(() => handler(event, context));
   };
 }
 
