@@ -7,7 +7,7 @@ import { handle as handleExpress } from '@lambda-http/express';
 import { handle as handleFastify, lambdaExtensions } from '@lambda-http/fastify';
 import { handle as handleKoa } from '@lambda-http/koa';
 
-// A route that validates its payload and lets the error escape must answer
+// A route that validates its payload and lets the error escape must get a
 // 400 through each framework's own error handling, not 500.
 const Order = z.object({ item: z.string() });
 

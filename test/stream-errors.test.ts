@@ -8,7 +8,7 @@ import { handle as handleFastify } from '@lambda-http/fastify';
 import { handle as handleKoa } from '@lambda-http/koa';
 
 // A body stream that fails after its first chunk: the framework has sent the
-// head already, so it can only abort the exchange. The handler must answer at
+// head already, so it can only abort the exchange. The handler must return a result at
 // once, not when the Lambda deadline comes.
 function failingStream(): Readable {
   let sent = false;

@@ -1,4 +1,4 @@
-// An ordinary Express app: nothing in it knows about Lambda.
+// An ordinary Express app: nothing in it refers to Lambda.
 import express from 'express';
 
 export const app = express();

@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { InvalidBase64BodyError } from './errors.js';
 
-/** What the text-or-binary decision looks at in a response. */
+/** The parts of a response that the text-or-binary decision reads. */
 export interface ResponseBodyInfo {
   /** The `content-type` response header, if the app set one. */
   contentType: string | undefined;
@@ -36,7 +36,7 @@ const TEXT_SUFFIXES = ['+json', '+xml', '+yaml'];
 const TEXT_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
 
 /**
- * The default text-or-binary rule. A body is text, and so sent as a UTF-8
+ * Decides by the default rule whether a body is binary. A body is text, and so sent as a UTF-8
  * string, when all of these hold:
  * - the content encoding is absent or `identity` (a gzip body is bytes);
  * - the content type is textual (`text/*`, JSON, JavaScript, XML, YAML, or a

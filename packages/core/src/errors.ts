@@ -117,7 +117,8 @@ export class TooManyHeadersError extends LambdaHttpError {
 
 /**
  * A request header field has a name or value that HTTP cannot carry (RFC 9110
- * section 5.1 and 5.5); the handler returns a 400 result, as Node's HTTP parser would reject it.
+ * sections 5.1 and 5.5). The handler returns a 400 result, because Node's HTTP
+ * parser would reject such a request too.
  */
 export class InvalidHeaderError extends LambdaHttpError {
   static override readonly [kTypeName]: string = 'InvalidHeaderError';
@@ -134,7 +135,7 @@ export class InvalidHeaderError extends LambdaHttpError {
   }
 }
 
-/** The app did not end its response before the deadline; passed to `onError` with the 504 answer. */
+/** The app did not end its response before the deadline; passed to `onError` with the 504 result. */
 export class ResponseTimeoutError extends LambdaHttpError {
   static override readonly [kTypeName]: string = 'ResponseTimeoutError';
 
@@ -149,7 +150,7 @@ export class ResponseTimeoutError extends LambdaHttpError {
   }
 }
 
-/** The app destroyed the response or its socket before ending it; passed to `onError` with the 502 answer. */
+/** The app destroyed the response or its socket before ending it; passed to `onError` with the 502 result. */
 export class ResponseAbortedError extends LambdaHttpError {
   static override readonly [kTypeName]: string = 'ResponseAbortedError';
 

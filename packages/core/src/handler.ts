@@ -92,6 +92,6 @@ function clientError(
   event: EventRecord,
   settings: TranslationSettings,
 ): LambdaResult {
-  debug('answering %d: %s', statusCode, error.message);
+  debug('returning a %d result: %s', statusCode, error.message);
   return source.toResult(plainResponse(statusCode, error.message), event, settings) as LambdaResult;
 }

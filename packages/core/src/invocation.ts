@@ -22,7 +22,7 @@ const DEADLINE_GRANULARITY_MS = 100;
 /**
  * The state of one invocation between the listener call and the result. It
  * is the exchange sink of its request and response, and settles once: on
- * the finished response, or on a 500, 502 or 504 answer of its own.
+ * the finished response, or on a 500, 502 or 504 result of its own.
  */
 export class Invocation<Result> implements ExchangeSink {
   /** The status of the result once the invocation has settled. */
@@ -64,7 +64,7 @@ export class Invocation<Result> implements ExchangeSink {
   }
 
   finish(snapshot: ResponseSnapshot): void {
-    this.answer(snapshot);
+    this.settle(snapshot);
   }
 
   abort(error: Error | undefined): void {
@@ -90,8 +90,8 @@ export class Invocation<Result> implements ExchangeSink {
   private fail(statusCode: 500 | 502 | 504, error: unknown): void {
     const responseEnded = this.res?.writableEnded === true;
     if (this.settledStatus === undefined && !responseEnded) {
-      debug('answering %d: %o', statusCode, error);
-      this.answer(plainResponse(statusCode, STATUS_CODES[statusCode]!));
+      debug("returning %d in the app's place: %o", statusCode, error);
+      this.settle(plainResponse(statusCode, STATUS_CODES[statusCode]!));
       reportError(this.settings.onError, error, { statusCode, afterResponse: false, event: this.event, context: this.context });
       this.tearDown();
       return;
@@ -114,7 +114,7 @@ export class Invocation<Result> implements ExchangeSink {
     this.req?.socket.destroy();
   }
 
-  private answer(snapshot: ResponseSnapshot): void {
+  private settle(snapshot: ResponseSnapshot): void {
     if (this.settledStatus !== undefined) return;
     this.settledStatus = snapshot.statusCode;
     if (this.timer !== undefined) clearTimeout(this.timer);

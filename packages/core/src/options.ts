@@ -17,7 +17,7 @@ export interface HandlerOptions {
   isBinary?: IsBinaryPredicate;
   /**
    * How long before the Lambda deadline the handler gives up on a response
-   * that has not ended and answers 504, in milliseconds. Default: 1000. The
+   * that has not ended and returns a 504 result, in milliseconds. Default: 1000. The
    * timer is rounded to tenths of a second, so the 504 may come up to 99 ms
    * earlier.
    */
@@ -33,10 +33,10 @@ export interface HandlerOptions {
    * stage, whole segments only: `/api` strips `/api/x`, never `/apix`.
    */
   basePath?: string;
-  /** The most header fields a request may carry; a request with more gets a 431 result. Default: 2000, as in Node's HTTP server. */
+  /** The maximum number of header fields in a request; a request with more gets a 431 result. Default: 2000, as in Node's HTTP server. */
   maxHeaderCount?: number;
   /**
-   * Called when the handler answers for the app: 500 when an error escaped
+   * Called when the handler returns a result in the app's place: 500 when an error escaped
    * the app and its framework, 502 when the app destroyed the response or
    * its socket, 504 when the deadline passed. Also called, with
    * `afterResponse: true`, for an error that escapes after the app ended its

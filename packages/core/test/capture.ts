@@ -13,7 +13,7 @@ export interface SeenRequest {
 
 /**
  * A listener that reads the whole request body, records what it saw, then
- * lets `respond` answer (200 `ok` by default).
+ * lets `respond` write the response (200 `ok` by default).
  */
 export function captureListener(respond: (res: ServerResponse, seen: SeenRequest) => void = (res) => res.end('ok')) {
   const seen: SeenRequest[] = [];

@@ -1,6 +1,6 @@
 /**
  * The path the app sees for one client request through every event source
- * and stage setting, one row per row of the table in docs/paths.md.
+ * and stage setting, one test per row of the path table in the README.
  */
 import { createHandler, type HandlerOptions } from '../src/index';
 

@@ -26,7 +26,7 @@ function payloadOf(event: unknown): Promise<unknown> {
   return readFromRequest(event, (req) => getPayload(req));
 }
 
-/** A Standard Schema validator that answers asynchronously, as some validators do. */
+/** A Standard Schema validator that resolves asynchronously, as some validators do. */
 const asyncPositive: StandardSchemaV1<unknown, number> = {
   '~standard': {
     version: 1,

@@ -235,7 +235,7 @@ function snapshot(res: RecordingResponse): ResponseSnapshot {
   }
   const { chunks } = res[kState];
   const status = res.statusCode;
-  // RFC 9110 sections 15.3.5 and 15.4.5: 204 and 304 answers have no content.
+  // RFC 9110 sections 15.3.5 and 15.4.5: 204 and 304 responses have no content.
   const noContent = status === 204 || status === 304 || (status >= 100 && status < 200);
   let body: Buffer;
   if (noContent || chunks.length === 0) body = Buffer.alloc(0);

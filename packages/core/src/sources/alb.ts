@@ -39,8 +39,8 @@ const SOURCE = 'Application Load Balancer';
 export type AlbResult = ALBResult & { statusDescription: string; body: string; isBase64Encoded: boolean };
 
 /**
- * The target group has multi-value headers enabled exactly when the event
- * carries `multiValueHeaders`, even if it also carries `headers`.
+ * Tells whether the target group has multi-value headers enabled: exactly when
+ * the event carries `multiValueHeaders`, even if it also carries `headers`.
  */
 export function isMultiValueAlbEvent(event: EventRecord): boolean {
   return event['multiValueHeaders'] !== undefined && event['multiValueHeaders'] !== null;
@@ -92,7 +92,7 @@ function requestContext(event: EventRecord): LambdaRequestContext | undefined {
   return { source: 'alb', requestContext: context as unknown as AlbRequestContext };
 }
 
-/** The client address is the last `x-forwarded-for` entry, the one the load balancer added. */
+/** Returns the client address: the last `x-forwarded-for` entry, the one the load balancer added. */
 function clientAddress(rawHeaders: readonly string[]): string | undefined {
   const forwardedFor = findHeader(rawHeaders, 'x-forwarded-for');
   if (forwardedFor === undefined) return undefined;

@@ -70,7 +70,7 @@ function readCookies(event: EventRecord): string | undefined {
 /**
  * Parses `rawQueryString`, the query as the client sent it. The
  * `queryStringParameters` map is not used: it joins repeated values with
- * commas, so a value that contains an encoded comma could not be told apart.
+ * commas, so a value that contains an encoded comma could not be distinguished from two values.
  */
 function queryStringParameters(event: EventRecord): QueryMap {
   return new QueryMap(readOptionalString(event, 'rawQueryString', SOURCE) ?? '');

@@ -13,7 +13,7 @@ import type {
 import type { IsBinaryPredicate } from '../body.js';
 import type { QueryMap } from '../query.js';
 
-/** Which service sent the event. Function URLs use payload 2.0, so they are `apiGatewayV2`. */
+/** The service that sent the event. Function URLs use payload 2.0, so they are `apiGatewayV2`. */
 export type EventSourceName = 'apiGatewayV1' | 'apiGatewayV2' | 'alb';
 
 /** Settings fixed when the handler is created and shared by every invocation. */
@@ -24,11 +24,11 @@ export interface TranslationSettings {
   readonly basePath: string;
   /** The text-or-binary decision for response bodies. */
   readonly isBinary: IsBinaryPredicate;
-  /** The most header fields a request may carry before it is answered with 431. */
+  /** The maximum number of header fields in a request; a request with more gets a 431 result. */
   readonly maxHeaderCount: number;
 }
 
-/** What a source module extracts from an event: everything the Node request needs. */
+/** The parts of a request that a source module extracts from an event: everything the Node request needs. */
 export interface RequestParts {
   readonly method: string;
   /** The request target: escaped path, then `?` and the query string if there is one. */
@@ -49,7 +49,7 @@ export interface ResponseSnapshot {
   readonly statusMessage: string;
   /** Lower-case header names with their values as strings, in the order the app set them. */
   readonly headers: ReadonlyArray<readonly [name: string, values: readonly string[]]>;
-  /** The body bytes; empty for HEAD requests and for 204 and 304 answers. */
+  /** The body bytes; empty for HEAD requests and for 204 and 304 responses. */
   readonly body: Buffer;
 }
 
@@ -71,16 +71,15 @@ export interface EventSource<Event, Result> {
 }
 
 /**
- * What an API Gateway authorizer passed on to a REST API request: the
- * authorizer's context for Lambda and Cognito authorizers, `null` or absent
- * without an authorizer.
+ * The authorizer data of a REST API request: the authorizer's context for
+ * Lambda and Cognito authorizers, `null` or absent without an authorizer.
  */
 export type RestAuthorizerContext = Readonly<Record<string, unknown>> | null | undefined;
 
 /** The `requestContext` of a REST API event (payload 1.0). */
 export type RestRequestContext = APIGatewayEventRequestContextWithAuthorizer<RestAuthorizerContext>;
 
-/** What an HTTP API authorizer passed on: a JWT, IAM or Lambda authorizer's output. */
+/** The authorizer data of an HTTP API request: a JWT, IAM or Lambda authorizer's output. */
 export type HttpAuthorizerContext =
   | APIGatewayEventRequestContextJWTAuthorizer
   | APIGatewayEventRequestContextIAMAuthorizer
